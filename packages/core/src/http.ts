@@ -1,0 +1,57 @@
+/**
+ * The plain HTTP records that flow between core and an adapter. Core builds an
+ * {@link HttpRequest} from tool arguments; the adapter runs it through the app in
+ * process and answers with an {@link HttpResponse}. Neither side sees the other's
+ * world: core knows no framework, an adapter knows no MCP.
+ */
+
+/** HTTP methods a route can be exposed under. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+/** Every method backend2mcp knows, in the order tools are listed. */
+export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+
+/** One request to dispatch through the app, in process. */
+export interface HttpRequest {
+  /** Upper-case HTTP method. */
+  method: HttpMethod;
+  /**
+   * Path plus query string, already percent-encoded, e.g. `/users/..%2Fadmin?tag=a&tag=b`.
+   * Always starts with `/`; never contains a scheme or host.
+   */
+  url: string;
+  /** Lower-case header names; values never contain CR or LF. */
+  headers: Record<string, string>;
+  /** Raw request body, or undefined for none. */
+  body?: Uint8Array;
+}
+
+/** What the app answered. */
+export interface HttpResponse {
+  status: number;
+  /** Lower-case header names. Repeated headers (set-cookie) are joined with `, `. */
+  headers: Record<string, string>;
+  /** Raw response body (empty for none). */
+  body: Uint8Array;
+}
+
+/** Options for one dispatch. */
+export interface DispatchOptions {
+  /** Aborted when the MCP caller cancels or the call times out; the dispatch must stop the in-process request. */
+  signal?: AbortSignal;
+  /** Largest response body accepted, in bytes; a larger one rejects with a `RESPONSE_TOO_LARGE` error. */
+  maxResponseBytes?: number;
+  /** Extra values an adapter exposes to the route handler (e.g. `req.mcp`), never sent as headers. */
+  context?: DispatchContext;
+}
+
+/** What a route handler can learn about the MCP call it serves (exposed by adapters, e.g. as `req.mcp`). */
+export interface DispatchContext {
+  /** The tool being called. */
+  toolName: string;
+  /** The arguments the caller sent, after validation. */
+  arguments: Record<string, unknown>;
+}
+
+/** The function an adapter gives core to run one request through the app in process. */
+export type Dispatch = (request: HttpRequest, options: DispatchOptions) => Promise<HttpResponse>;

@@ -1,0 +1,90 @@
+import type { HttpMethod } from './http.js';
+
+/** A JSON Schema (draft 2020-12) object. Kept loose on purpose: apps declare all kinds. */
+export type JsonSchema = { [keyword: string]: unknown };
+
+/** Schemas an app already declares for a route (Fastify `schema`, OpenAPI, `mcp({ schemas })`). */
+export interface RouteSchemas {
+  /** Object schema whose properties are the path params. Overrides types guessed from the template. */
+  params?: JsonSchema;
+  /** Object schema whose properties are the query-string parameters. */
+  query?: JsonSchema;
+  /** Object schema whose properties are the request headers the route reads. */
+  headers?: JsonSchema;
+  /** Schema of the JSON request body (any type). */
+  body?: JsonSchema;
+  /** Schema of the successful (2xx) JSON response; becomes the tool's `outputSchema`. */
+  response?: JsonSchema;
+}
+
+/** MCP tool annotations (hints for clients) a route can override. */
+export interface ToolAnnotationsOverride {
+  title?: string;
+  readOnlyHint?: boolean;
+  destructiveHint?: boolean;
+  idempotentHint?: boolean;
+  openWorldHint?: boolean;
+}
+
+/**
+ * Per-route overrides, attached by each adapter in its framework's idiom
+ * (`mcp({...})` middleware in Express, route `config.mcp` in Fastify, ...).
+ */
+export interface McpRouteMeta {
+  /** Tool name to use instead of the generated one. Must match `[A-Za-z0-9_.-]{1,128}` and be unique. */
+  name?: string;
+  /** Human-readable title shown by clients. */
+  title?: string;
+  /** What the tool does, for the model. Defaults to the route's own description or `METHOD /path`. */
+  description?: string;
+  /** Hide the route: it is neither listed nor callable. */
+  hidden?: boolean;
+  /** Annotation overrides, merged over the ones derived from the HTTP method. */
+  annotations?: ToolAnnotationsOverride;
+  /** Schemas for the route's inputs and output, for apps that declare none elsewhere. */
+  schemas?: RouteSchemas;
+  /** Free-form tags (used by filters). */
+  tags?: string[];
+}
+
+/**
+ * One route as an adapter extracted it. `path` is a template in path-to-regexp v8
+ * syntax, the one Express 5 uses: `:name` for a segment parameter, `*name` for a
+ * wildcard (splat) that spans segments, `{...}` for an optional part.
+ * Adapters translate their framework's syntax into this one.
+ */
+export interface RouteInfo {
+  method: HttpMethod;
+  /** Full path template from the app root, e.g. `/orgs/:orgId/users/:userId`. */
+  path: string;
+  /**
+   * Extra facts about path params the template cannot carry, e.g. Express 4's
+   * `:id(\\d+)` keeps its pattern here as `{ id: '\\d+' }` so the param is typed integer.
+   */
+  paramPatterns?: Record<string, string>;
+  /** Schemas the app already declares for this route. */
+  schemas?: RouteSchemas;
+  /** Route-level description from the app (e.g. Fastify `schema.description`). */
+  description?: string;
+  /** Route-level summary from the app (e.g. Fastify `schema.summary`); used as the title. */
+  summary?: string;
+  /** Tags from the app's own metadata. */
+  tags?: string[];
+  /** Overrides attached with the adapter's `mcp({...})` idiom; win over everything else. */
+  meta?: McpRouteMeta;
+  /** Where the route came from, for warnings (e.g. `express router mounted at /api`). */
+  source?: string;
+}
+
+/** A route the adapter saw but could not expose, and why (shown as a warning). */
+export interface SkippedRoute {
+  /** What the adapter saw, e.g. `GET /^\/files\/.*$/`. */
+  route: string;
+  reason: string;
+}
+
+/** What an adapter's extraction returns. */
+export interface ExtractedRoutes {
+  routes: RouteInfo[];
+  skipped: SkippedRoute[];
+}
