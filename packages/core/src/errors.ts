@@ -14,6 +14,7 @@ export type Backend2McpErrorCode =
   | 'DISPATCH_FAILED'
   | 'INVALID_OPTIONS'
   | 'UNSUPPORTED_APP'
+  | 'LISTEN_FAILED'
   | 'SERVER_ERROR';
 
 /**

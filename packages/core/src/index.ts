@@ -1,3 +1,29 @@
-export * from './errors.js';
+/**
+ * `@backend2mcp/core`: routes to MCP tools, arguments to requests, responses to
+ * results, and the MCP server on the official SDK. Framework-free and free of
+ * `node:*` imports; the Node-only parts live in `@backend2mcp/core/node`.
+ *
+ * @packageDocumentation
+ */
+
+export { annotationsFor } from './annotations.js';
+export { type ArgumentCheck, ArgumentValidator } from './argument-validation.js';
+export {
+  type BackendMcpOptions,
+  BackendMcpServer,
+  type FetchOptions,
+  type HttpGuardOptions,
+  type RouteSource,
+} from './backend-mcp-server.js';
+export { type BuildToolsOptions, type BuiltTools, buildTools } from './build-tools.js';
+export { type CallEnvironment, callTool } from './call-tool.js';
+export { Backend2McpError, type Backend2McpErrorCode, isBackend2McpError } from './errors.js';
 export * from './http.js';
+export { type CallLimits, DEFAULT_CALL_LIMITS } from './limits.js';
+export { generateToolName, MAX_TOOL_NAME_LENGTH, toSnakeWords } from './naming.js';
+export { encodePathSegment, fillPathTemplate, type PathTemplate, parsePathTemplate, type TemplateParam } from './path-template.js';
 export * from './route.js';
+export { type ListedTool, ToolCatalog } from './tool-catalog.js';
+export type { ArgumentBinding, ArgumentLocation, RequestBinding, ToolAnnotations, ToolSpec } from './tool-spec.js';
+export { type ToRequestOptions, toRequest } from './to-request.js';
+export { statusLine, type ToResultOptions, toResult } from './to-result.js';

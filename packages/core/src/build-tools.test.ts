@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { buildTools } from './build-tools.js';
+
+describe('buildTools', () => {
+  it('types path params from the template and adds query and body arguments', () => {
+    const { tools } = buildTools([
+      { method: 'GET', path: '/users/:id' },
+      { method: 'POST', path: '/users' },
+    ]);
+    expect(tools.map((tool) => tool.name)).toEqual(['get_users_by_id', 'post_users']);
+    expect(tools[0]!.inputSchema).toEqual({
+      type: 'object',
+      properties: {
+        id: { type: 'string' },
+        query: expect.objectContaining({ type: 'object', additionalProperties: true }),
+      },
+      required: ['id'],
+      additionalProperties: false,
+    });
+    expect(Object.keys(tools[1]!.inputSchema.properties as object)).toEqual(['query', 'body']);
+  });
+
+  it('flattens an object body and renames fields that collide with path params', () => {
+    const { tools } = buildTools([
+      {
+        method: 'PUT',
+        path: '/users/:id',
+        schemas: {
+          query: { type: 'object', properties: { dryRun: { type: 'boolean' } } },
+          body: {
+            type: 'object',
+            properties: { id: { type: 'string' }, name: { type: 'string' } },
+            required: ['name'],
+          },
+        },
+      },
+    ]);
+    const tool = tools[0]!;
+    expect(tool.inputSchema).toEqual({
+      type: 'object',
+      properties: {
+        id: { type: 'string' },
+        dryRun: { type: 'boolean' },
+        body_id: { type: 'string' },
+        name: { type: 'string' },
+      },
+      required: ['id', 'name'],
+      additionalProperties: false,
+    });
+    expect(tool.binding.arguments).toEqual([
+      { arg: 'id', location: 'path', name: 'id' },
+      { arg: 'dryRun', location: 'query', name: 'dryRun' },
+      { arg: 'body_id', location: 'body', name: 'id' },
+      { arg: 'name', location: 'body', name: 'name' },
+    ]);
+  });
+
+  it('keeps a non-object body as one required body argument', () => {
+    const { tools } = buildTools([
+      { method: 'POST', path: '/tags', schemas: { body: { type: 'array', items: { type: 'string' } } } },
+    ]);
+    expect(tools[0]!.inputSchema.properties).toMatchObject({ body: { type: 'array', items: { type: 'string' } } });
+    expect(tools[0]!.inputSchema.required).toEqual(['body']);
+    expect(tools[0]!.binding.arguments.at(-1)).toEqual({ arg: 'body', location: 'body', name: 'body', whole: true });
+  });
+
+  it('types an Express 4 numeric param as integer and marks optional and wildcard params', () => {
+    const { tools } = buildTools([
+      { method: 'GET', path: '/items/:id{/:format}', paramPatterns: { id: '\\d+' } },
+      { method: 'GET', path: '/files/*path' },
+    ]);
+    expect(tools[0]!.inputSchema.properties).toMatchObject({
+      id: { type: 'integer', minimum: 0 },
+      format: { type: 'string' },
+    });
+    expect(tools[0]!.inputSchema.required).toEqual(['id']);
+    expect(tools[1]!.inputSchema.properties).toMatchObject({ path: { type: 'string' } });
+  });
+
+  it('derives annotations from the method, and lets route metadata override them', () => {
+    const { tools } = buildTools([
+      { method: 'GET', path: '/a' },
+      { method: 'POST', path: '/a' },
+      { method: 'PUT', path: '/a' },
+      { method: 'DELETE', path: '/a' },
+      { method: 'PATCH', path: '/a', meta: { annotations: { idempotentHint: true } } },
+    ]);
+    expect(tools.map((tool) => tool.annotations)).toEqual([
+      { title: 'GET /a', readOnlyHint: true },
+      { title: 'POST /a', readOnlyHint: false, destructiveHint: false, idempotentHint: false },
+      { title: 'PUT /a', readOnlyHint: false, destructiveHint: false, idempotentHint: true },
+      { title: 'DELETE /a', readOnlyHint: false, destructiveHint: true, idempotentHint: true },
+      { title: 'PATCH /a', readOnlyHint: false, destructiveHint: false, idempotentHint: true },
+    ]);
+  });
+
+  it('applies name, title, description and hidden overrides', () => {
+    const { tools } = buildTools([
+      { method: 'GET', path: '/users/:id', meta: { name: 'fetch_user', title: 'Fetch user', description: 'One user.' } },
+      { method: 'GET', path: '/internal', meta: { hidden: true } },
+    ]);
+    expect(tools).toHaveLength(1);
+    expect(tools[0]).toMatchObject({ name: 'fetch_user', title: 'Fetch user', description: 'One user.' });
+  });
+
+  it('uses the declared response schema as the output schema, whatever its type', () => {
+    const { tools } = buildTools([
+      { method: 'GET', path: '/ids', schemas: { response: { type: 'array', items: { type: 'integer' } } } },
+    ]);
+    expect(tools[0]!.outputSchema).toEqual({ type: 'array', items: { type: 'integer' } });
+  });
+
+  it('skips a route whose template cannot be parsed, with the reason, and keeps the others', () => {
+    const skipped: string[] = [];
+    const { tools } = buildTools(
+      [
+        { method: 'GET', path: '/bad/:' },
+        { method: 'GET', path: '/good' },
+      ],
+      { onSkip: (entry) => skipped.push(entry.route) },
+    );
+    expect(tools.map((tool) => tool.name)).toEqual(['get_good']);
+    expect(skipped).toEqual(['GET /bad/:']);
+  });
+
+  it('lifts $defs of a recursive body schema to the root so references resolve', () => {
+    const { tools } = buildTools([
+      {
+        method: 'POST',
+        path: '/trees',
+        schemas: {
+          body: {
+            type: 'object',
+            properties: { root: { $ref: '#/$defs/node' } },
+            $defs: { node: { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/$defs/node' } } } } },
+          },
+        },
+      },
+    ]);
+    expect(tools[0]!.inputSchema.$defs).toHaveProperty('node');
+    expect(tools[0]!.inputSchema.properties).toMatchObject({ root: { $ref: '#/$defs/node' } });
+  });
+});

@@ -1,0 +1,168 @@
+import type { HttpMethod } from './http.js';
+import type { PathTemplate, TemplateParam } from './path-template.js';
+import type { JsonSchema, RouteInfo } from './route.js';
+import type { ArgumentBinding, ArgumentLocation } from './tool-spec.js';
+
+/** The tool's input schema and the parameter map that sends each argument back to its place. */
+export interface BuiltInput {
+  inputSchema: JsonSchema;
+  arguments: ArgumentBinding[];
+}
+
+/** Methods whose requests carry a body by default when the route declares no body schema. */
+const BODY_METHODS: ReadonlySet<HttpMethod> = new Set(['POST', 'PUT', 'PATCH']);
+
+/** A pattern Express 4 routes use for numeric ids, which makes the param an integer. */
+const INTEGER_PATTERN = /^\\d\+$|^\[0-9\]\+$/;
+
+interface Field {
+  name: string;
+  location: ArgumentLocation;
+  schema: JsonSchema;
+  required: boolean;
+  whole?: boolean;
+}
+
+/**
+ * Builds a route's input schema (JSON Schema 2020-12) from its path template and
+ * the schemas it declares. Path params come first, then query, headers and body,
+ * and that order decides who keeps a contested argument name: a later field is
+ * renamed `<location>_<name>` (`body_id`). Object bodies are flattened into
+ * top-level arguments; any other body is one `body` argument.
+ */
+export function buildInput(route: RouteInfo, template: PathTemplate): BuiltInput {
+  const fields: Field[] = [
+    ...pathFields(route, template.params),
+    ...queryFields(route),
+    ...objectFields(route.schemas?.headers, 'header', (name) => name.toLowerCase()),
+    ...bodyFields(route),
+  ];
+
+  const properties: Record<string, JsonSchema> = {};
+  const required: string[] = [];
+  const bindings: ArgumentBinding[] = [];
+  for (const field of fields) {
+    const arg = uniqueArgName(field, properties);
+    properties[arg] = field.schema;
+    if (field.required) required.push(arg);
+    bindings.push({ arg, location: field.location, name: field.name, ...(field.whole ? { whole: true } : {}) });
+  }
+
+  const inputSchema: JsonSchema = { type: 'object', properties };
+  if (required.length > 0) inputSchema.required = required;
+  inputSchema.additionalProperties = false;
+  const defs = collectDefs(route);
+  if (defs) inputSchema.$defs = defs;
+  return { inputSchema, arguments: bindings };
+}
+
+function uniqueArgName(field: Field, taken: Record<string, unknown>): string {
+  if (!Object.hasOwn(taken, field.name)) return field.name;
+  const base = `${field.location}_${field.name}`;
+  let candidate = base;
+  for (let n = 2; Object.hasOwn(taken, candidate); n++) candidate = `${base}_${n}`;
+  return candidate;
+}
+
+function pathFields(route: RouteInfo, params: TemplateParam[]): Field[] {
+  const declared = propertiesOf(route.schemas?.params);
+  return params.map((param) => ({
+    name: param.name,
+    location: 'path' as const,
+    required: !param.optional,
+    schema: declared[param.name] ?? templateParamSchema(param, route.paramPatterns?.[param.name]),
+  }));
+}
+
+function templateParamSchema(param: TemplateParam, pattern: string | undefined): JsonSchema {
+  if (param.kind === 'wildcard') {
+    return {
+      type: 'string',
+      description: `Rest of the path; may contain "/" (each segment is URL-encoded).`,
+    };
+  }
+  if (pattern !== undefined && INTEGER_PATTERN.test(pattern)) return { type: 'integer', minimum: 0 };
+  if (pattern !== undefined) return { type: 'string', pattern: `^(?:${pattern})$` };
+  return { type: 'string' };
+}
+
+function queryFields(route: RouteInfo): Field[] {
+  const schema = route.schemas?.query;
+  if (schema) return objectFields(schema, 'query', (name) => name);
+  return [
+    {
+      name: 'query',
+      location: 'query',
+      whole: true,
+      required: false,
+      schema: {
+        type: 'object',
+        description:
+          'Query-string parameters, e.g. {"page": 2, "tag": ["a", "b"]}. Arrays repeat the key; nested objects use key[sub]=value.',
+        additionalProperties: true,
+      },
+    },
+  ];
+}
+
+function bodyFields(route: RouteInfo): Field[] {
+  const schema = route.schemas?.body;
+  if (schema && isObjectSchema(schema)) return objectFields(schema, 'body', (name) => name);
+  if (schema) return [{ name: 'body', location: 'body', whole: true, required: true, schema: stripDefs(schema) }];
+  if (!BODY_METHODS.has(route.method)) return [];
+  return [
+    {
+      name: 'body',
+      location: 'body',
+      whole: true,
+      required: false,
+      schema: { description: 'JSON request body.' },
+    },
+  ];
+}
+
+function objectFields(
+  schema: JsonSchema | undefined,
+  location: ArgumentLocation,
+  normalise: (name: string) => string,
+): Field[] {
+  if (!schema) return [];
+  const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
+  return Object.entries(propertiesOf(schema)).map(([name, property]) => ({
+    name: normalise(name),
+    location,
+    schema: property,
+    required: required.has(name),
+  }));
+}
+
+function isObjectSchema(schema: JsonSchema): boolean {
+  return (schema.type === 'object' || schema.type === undefined) && typeof schema.properties === 'object';
+}
+
+function propertiesOf(schema: JsonSchema | undefined): Record<string, JsonSchema> {
+  const properties = schema?.properties;
+  return properties && typeof properties === 'object' ? (properties as Record<string, JsonSchema>) : {};
+}
+
+function stripDefs(schema: JsonSchema): JsonSchema {
+  const { $defs: _defs, definitions: _definitions, $schema: _schema, ...rest } = schema;
+  return rest;
+}
+
+/**
+ * Lifts `$defs` of the route's schemas to the input schema's root, where the
+ * `#/$defs/...` references of flattened properties still resolve.
+ */
+function collectDefs(route: RouteInfo): Record<string, JsonSchema> | undefined {
+  let defs: Record<string, JsonSchema> | undefined;
+  for (const schema of [route.schemas?.params, route.schemas?.query, route.schemas?.headers, route.schemas?.body]) {
+    const own = schema?.$defs;
+    if (!own || typeof own !== 'object') continue;
+    defs ??= {};
+    for (const [key, value] of Object.entries(own as Record<string, JsonSchema>)) {
+      if (!Object.hasOwn(defs, key)) defs[key] = value;
+    }
+  }
+  return defs;
+}

@@ -1,0 +1,42 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+import type { BackendMcpServer, HttpGuardOptions } from '../backend-mcp-server.js';
+import { resolveGuard } from './http-guard.js';
+
+/** Options for {@link createNodeEndpoint}. */
+export interface NodeEndpointOptions {
+  /** Host/Origin checks; defaults to the server's `http` option, then to localhost-only over loopback. */
+  guard?: HttpGuardOptions;
+  /**
+   * Returns the body when a framework already consumed the request stream
+   * (`express.json()`), or undefined to let the endpoint read it.
+   */
+  parsedBody?: (req: IncomingMessage) => unknown;
+}
+
+/** A Node request handler; the optional `next` makes it usable as Express/Connect middleware. */
+export type NodeEndpoint = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
+
+/**
+ * The MCP Streamable HTTP endpoint as a Node request handler, to mount inside
+ * an existing server or framework (`app.use('/mcp', endpoint)`).
+ */
+export function createNodeEndpoint(mcp: BackendMcpServer, options: NodeEndpointOptions = {}): NodeEndpoint {
+  return (req, res, next) => {
+    const guard = resolveGuard(options.guard ?? mcp.options.http, req.socket?.localAddress);
+    const handle = toNodeHandler({
+      fetch: (request, requestOptions) =>
+        mcp.fetch(request, {
+          guard,
+          ...(requestOptions?.parsedBody === undefined ? {} : { parsedBody: requestOptions.parsedBody }),
+        }),
+    });
+    handle(req, res, options.parsedBody?.(req)).catch((error: unknown) => {
+      if (next) next(error);
+      else if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end();
+      }
+    });
+  };
+}

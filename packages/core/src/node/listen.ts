@@ -1,0 +1,79 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BackendMcpServer, HttpGuardOptions } from '../backend-mcp-server.js';
+import { Backend2McpError } from '../errors.js';
+import { createNodeEndpoint } from './endpoint.js';
+import { isLoopbackAddress } from './http-guard.js';
+
+/** Options for {@link listen}. */
+export interface ListenOptions {
+  /** TCP port; 0 picks a free one. Default 3000. */
+  port?: number;
+  /** Interface to bind. Default `127.0.0.1`: reachable from this machine only. */
+  host?: string;
+  /** Path of the MCP endpoint. Default `/mcp`. */
+  path?: string;
+  /** Host/Origin checks. Default: localhost only when bound to loopback. */
+  guard?: HttpGuardOptions;
+}
+
+/** A running standalone MCP HTTP server. */
+export interface ListeningServer {
+  /** The endpoint's URL, e.g. `http://127.0.0.1:3000/mcp`. */
+  url: URL;
+  /** The underlying Node server. */
+  server: HttpServer;
+  /** Stops accepting connections, ends open ones and aborts in-flight calls. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the backend's MCP endpoint over Streamable HTTP on its own port,
+ * bound to 127.0.0.1 unless told otherwise, with Host/Origin validation on by
+ * default for loopback binds.
+ */
+export async function listen(mcp: BackendMcpServer, options: ListenOptions = {}): Promise<ListeningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 3000;
+  const path = options.path ?? '/mcp';
+  if (!isLoopbackAddress(host) && !options.guard?.allowedHosts && !mcp.options.http?.allowedHosts) {
+    (mcp.options.onWarning ?? console.warn)(
+      `backend2mcp: listening on ${host} without an allowedHosts list; Host validation is off. ` +
+        'Put the server behind authentication or set http.allowedHosts.',
+    );
+  }
+  const endpoint = createNodeEndpoint(mcp, options.guard ? { guard: options.guard } : {});
+  const server = createServer((req, res) => {
+    const pathname = (req.url ?? '/').split('?')[0];
+    if (pathname !== path) {
+      res.writeHead(404, { 'content-type': 'application/json' }).end(
+        JSON.stringify({ error: `Not found. The MCP endpoint is ${path}.` }),
+      );
+      return;
+    }
+    endpoint(req, res);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const message =
+        error.code === 'EADDRINUSE'
+          ? `Port ${port} on ${host} is already in use; choose another port.`
+          : `Cannot listen on ${host}:${port}: ${error.message}`;
+      reject(new Backend2McpError('LISTEN_FAILED', message, { cause: error }));
+    });
+    server.listen(port, host, () => resolve());
+  });
+
+  const address = server.address() as AddressInfo;
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: new URL(`http://${urlHost}:${address.port}${path}`),
+    server,
+    close: async () => {
+      await mcp.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { buildTools } from './build-tools.js';
+import type { RouteInfo } from './route.js';
+import { toRequest } from './to-request.js';
+
+const toolFor = (route: RouteInfo) => buildTools([route]).tools[0]!;
+const bodyText = (body: Uint8Array | undefined) => (body ? new TextDecoder().decode(body) : undefined);
+
+describe('toRequest', () => {
+  it('encodes a path value as one segment, so ../admin cannot leave it', () => {
+    const request = toRequest(toolFor({ method: 'GET', path: '/users/:id' }), { id: '../admin' });
+    expect(request.url).toBe('/users/..%2Fadmin');
+  });
+
+  it('encodes dot segments that URL parsers would resolve', () => {
+    expect(toRequest(toolFor({ method: 'GET', path: '/users/:id' }), { id: '..' }).url).toBe('/users/%2E%2E');
+    expect(toRequest(toolFor({ method: 'GET', path: '/files/*path' }), { path: 'a/../b c/?#' }).url).toBe(
+      '/files/a/%2E%2E/b%20c/%3F%23',
+    );
+  });
+
+  it('omits an optional group whose param is missing and fills it when given', () => {
+    const tool = toolFor({ method: 'GET', path: '/reports{/:year}' });
+    expect(toRequest(tool, {}).url).toBe('/reports');
+    expect(toRequest(tool, { year: '2024' }).url).toBe('/reports/2024');
+  });
+
+  it('repeats query keys for arrays and uses brackets for nested objects', () => {
+    const request = toRequest(toolFor({ method: 'GET', path: '/search' }), {
+      query: { tag: ['a b', 'c&d'], page: 2, filter: { owner: 'me' }, skip: null },
+    });
+    expect(request.url).toBe('/search?tag=a%20b&tag=c%26d&page=2&filter%5Bowner%5D=me');
+  });
+
+  it('sends declared body fields as a JSON object under their own names', () => {
+    const tool = toolFor({
+      method: 'PUT',
+      path: '/users/:id',
+      schemas: { body: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } } },
+    });
+    const request = toRequest(tool, { id: '7', body_id: 'x', name: 'Ada' });
+    expect(request.url).toBe('/users/7');
+    expect(JSON.parse(bodyText(request.body)!)).toEqual({ id: 'x', name: 'Ada' });
+    expect(request.headers['content-type']).toBe('application/json');
+    expect(request.headers['content-length']).toBe(String(request.body!.byteLength));
+  });
+
+  it('sends a whole body argument as it is, including non-object bodies', () => {
+    const tool = toolFor({ method: 'POST', path: '/items' });
+    expect(bodyText(toRequest(tool, { body: [1, 2] }).body)).toBe('[1,2]');
+    expect(bodyText(toRequest(tool, { body: 'plain' }).body)).toBe('"plain"');
+    expect(toRequest(tool, {}).body).toBeUndefined();
+  });
+
+  it('stores a __proto__ body field as data, never as a prototype', () => {
+    const tool = toolFor({
+      method: 'POST',
+      path: '/x',
+      schemas: { body: { type: 'object', properties: { ['__proto__']: { type: 'object' }, a: {} } } },
+    });
+    const args = JSON.parse('{"__proto__": {"polluted": true}, "a": 1}');
+    const request = toRequest(tool, args);
+    expect(bodyText(request.body)).toBe('{"__proto__":{"polluted":true},"a":1}');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('rejects header values with CR or LF', () => {
+    const tool = toolFor({
+      method: 'GET',
+      path: '/x',
+      schemas: { headers: { type: 'object', properties: { 'X-Trace': { type: 'string' } } } },
+    });
+    expect(toRequest(tool, { 'x-trace': 'abc' }).headers['x-trace']).toBe('abc');
+    expect(() => toRequest(tool, { 'x-trace': 'a\r\nSet-Cookie: x=1' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_HEADER_VALUE' }),
+    );
+  });
+
+  it('lets server-set headers win over argument headers', () => {
+    const tool = toolFor({
+      method: 'GET',
+      path: '/x',
+      schemas: { headers: { type: 'object', properties: { authorization: { type: 'string' } } } },
+    });
+    const request = toRequest(tool, { authorization: 'Bearer caller' }, { headers: { Authorization: 'Bearer server' } });
+    expect(request.headers.authorization).toBe('Bearer server');
+  });
+
+  it('refuses a body over the size limit', () => {
+    const tool = toolFor({ method: 'POST', path: '/x' });
+    expect(() => toRequest(tool, { body: 'x'.repeat(100) }, { maxRequestBytes: 50 })).toThrow(
+      expect.objectContaining({ code: 'REQUEST_TOO_LARGE' }),
+    );
+  });
+});

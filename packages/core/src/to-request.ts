@@ -1,0 +1,128 @@
+import { Backend2McpError } from './errors.js';
+import type { HttpRequest } from './http.js';
+import { DEFAULT_CALL_LIMITS } from './limits.js';
+import { fillPathTemplate } from './path-template.js';
+import type { ToolSpec } from './tool-spec.js';
+
+/** Options for {@link toRequest}. */
+export interface ToRequestOptions {
+  /** Headers added to every request (e.g. by an auth provider). They win over argument headers. */
+  headers?: Record<string, string>;
+  /** Largest request body, in bytes. Default 1 MiB. */
+  maxRequestBytes?: number;
+}
+
+/** Sent so that content-negotiating routes (`res.format`) prefer JSON, which maps to structured output. */
+const DEFAULT_ACCEPT = 'application/json, text/plain;q=0.9, */*;q=0.8';
+
+const encoder = new TextEncoder();
+
+/**
+ * Turns validated tool arguments into the route's HTTP request using the tool's
+ * parameter map. Path values are percent-encoded per segment (`../admin` ->
+ * `..%2Fadmin`), query arrays repeat their key, object bodies are JSON.
+ * Throws `INVALID_HEADER_VALUE` for a header value with CR, LF or NUL, and
+ * `REQUEST_TOO_LARGE` past `maxRequestBytes`.
+ */
+export function toRequest(tool: ToolSpec, args: Record<string, unknown>, options: ToRequestOptions = {}): HttpRequest {
+  const pathValues: Record<string, string | string[]> = {};
+  const query: Array<[string, string]> = [];
+  const headers: Record<string, string> = { accept: DEFAULT_ACCEPT };
+  // A null-prototype object: a `__proto__` field is then stored as data, never as a prototype.
+  let bodyFields: Record<string, unknown> | undefined;
+  let wholeBody: { value: unknown } | undefined;
+
+  for (const binding of tool.binding.arguments) {
+    if (!Object.hasOwn(args, binding.arg)) continue;
+    const value = args[binding.arg];
+    if (value === undefined) continue;
+    switch (binding.location) {
+      case 'path':
+        pathValues[binding.name] = Array.isArray(value) ? value.map(scalarToString) : scalarToString(value);
+        break;
+      case 'query':
+        if (binding.whole) appendQueryObject(query, value, undefined);
+        else appendQueryValue(query, binding.name, value);
+        break;
+      case 'header':
+        headers[binding.name.toLowerCase()] = headerValue(binding.name, value);
+        break;
+      case 'body':
+        if (binding.whole) wholeBody = { value };
+        else {
+          bodyFields ??= Object.create(null) as Record<string, unknown>;
+          bodyFields[binding.name] = value;
+        }
+        break;
+    }
+  }
+  // A flattened object body is sent even when no field was given: the route expects an object.
+  const hasFieldBody = tool.binding.arguments.some((binding) => binding.location === 'body' && !binding.whole);
+  if (hasFieldBody && !bodyFields) bodyFields = Object.create(null) as Record<string, unknown>;
+
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    headers[name.toLowerCase()] = headerValue(name, value);
+  }
+
+  let body: Uint8Array | undefined;
+  const payload = wholeBody ? wholeBody.value : bodyFields;
+  if (payload !== undefined) {
+    body = encoder.encode(JSON.stringify(payload));
+    const limit = options.maxRequestBytes ?? DEFAULT_CALL_LIMITS.maxRequestBytes;
+    if (body.byteLength > limit) {
+      throw new Backend2McpError(
+        'REQUEST_TOO_LARGE',
+        `The request body for ${tool.name} is ${body.byteLength} bytes; the limit is ${limit} (option maxRequestBytes).`,
+      );
+    }
+    headers['content-type'] ??= 'application/json';
+    headers['content-length'] = String(body.byteLength);
+  }
+
+  const path = fillPathTemplate(tool.binding.path, pathValues);
+  const search = query.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join('&');
+  return {
+    method: tool.binding.method,
+    url: search ? `${path}?${search}` : path,
+    headers,
+    ...(body ? { body } : {}),
+  };
+}
+
+function scalarToString(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return JSON.stringify(value);
+}
+
+function appendQueryValue(query: Array<[string, string]>, key: string, value: unknown): void {
+  if (value === undefined || value === null) return;
+  if (Array.isArray(value)) {
+    for (const item of value) appendQueryValue(query, key, item);
+  } else if (typeof value === 'object') {
+    appendQueryObject(query, value, key);
+  } else {
+    query.push([key, scalarToString(value)]);
+  }
+}
+
+function appendQueryObject(query: Array<[string, string]>, value: unknown, prefix: string | undefined): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new Backend2McpError('INVALID_ARGUMENT', 'The "query" argument must be an object of query parameters.');
+  }
+  for (const [key, item] of Object.entries(value)) {
+    appendQueryValue(query, prefix === undefined ? key : `${prefix}[${key}]`, item);
+  }
+}
+
+/** Header values cannot carry CR/LF (response splitting, smuggling) or NUL. */
+function headerValue(name: string, value: unknown): string {
+  const text = scalarToString(value);
+  if (/[\r\n\0]/.test(text)) {
+    throw new Backend2McpError(
+      'INVALID_HEADER_VALUE',
+      `Header "${name}" must not contain CR, LF or NUL characters.`,
+    );
+  }
+  return text;
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { HttpResponse } from './http.js';
+import { toResult } from './to-result.js';
+
+const response = (status: number, contentType: string | undefined, body: string | Uint8Array): HttpResponse => ({
+  status,
+  headers: contentType ? { 'content-type': contentType } : {},
+  body: typeof body === 'string' ? new TextEncoder().encode(body) : body,
+});
+
+describe('toResult', () => {
+  it('maps a JSON object to structuredContent plus the JSON text', () => {
+    expect(toResult(response(200, 'application/json; charset=utf-8', '{"id":1}'))).toEqual({
+      content: [{ type: 'text', text: '{"id":1}' }],
+      structuredContent: { id: 1 },
+    });
+  });
+
+  it('keeps JSON that is not an object as it is (the server projects it per era)', () => {
+    expect(toResult(response(200, 'application/json', '[1,2]')).structuredContent).toEqual([1, 2]);
+    expect(toResult(response(200, 'application/problem+json', '"ok"')).structuredContent).toBe('ok');
+  });
+
+  it('maps text to text', () => {
+    expect(toResult(response(200, 'text/plain', 'hello'))).toEqual({ content: [{ type: 'text', text: 'hello' }] });
+  });
+
+  it('maps images and audio to image and audio content', () => {
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+    expect(toResult(response(200, 'image/png', bytes)).content).toEqual([
+      { type: 'image', data: 'iVBORw==', mimeType: 'image/png' },
+    ]);
+    expect(toResult(response(200, 'audio/wav', bytes)).content).toEqual([
+      { type: 'audio', data: 'iVBORw==', mimeType: 'audio/wav' },
+    ]);
+  });
+
+  it('maps other binary to an embedded resource named after the request', () => {
+    const result = toResult(response(200, 'application/pdf', new Uint8Array([0, 1, 2])), {
+      url: '/files/a.pdf',
+    });
+    expect(result.content).toEqual([
+      { type: 'resource', resource: { uri: 'http://localhost/files/a.pdf', mimeType: 'application/pdf', blob: 'AAEC' } },
+    ]);
+  });
+
+  it('marks 4xx and 5xx as errors with status and body', () => {
+    expect(toResult(response(404, 'application/json', '{"error":"no user"}'))).toEqual({
+      isError: true,
+      content: [{ type: 'text', text: 'HTTP 404 Not Found\n{"error":"no user"}' }],
+    });
+    expect(toResult(response(503, undefined, ''))).toEqual({
+      isError: true,
+      content: [{ type: 'text', text: 'HTTP 503 Service Unavailable' }],
+    });
+  });
+
+  it('turns an HTML error page into readable text', () => {
+    const html = '<!DOCTYPE html><html><body><pre>Error: boom<br> &nbsp; &nbsp;at handler (app.js:1:1)</pre></body></html>';
+    expect(toResult(response(500, 'text/html; charset=utf-8', html)).content).toEqual([
+      { type: 'text', text: 'HTTP 500 Internal Server Error\nError: boom\n    at handler (app.js:1:1)' },
+    ]);
+  });
+
+  it('reports an empty success with its status line', () => {
+    expect(toResult(response(204, undefined, ''))).toEqual({ content: [{ type: 'text', text: 'HTTP 204 No Content' }] });
+  });
+
+  it('passes malformed JSON through as text', () => {
+    expect(toResult(response(200, 'application/json', '{oops'))).toEqual({ content: [{ type: 'text', text: '{oops' }] });
+  });
+});

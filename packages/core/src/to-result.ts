@@ -1,0 +1,136 @@
+import type { CallToolResult, ContentBlock } from '@modelcontextprotocol/server';
+import { classifyBody, mediaType } from './content-type.js';
+import { toBase64, toText } from './encoding.js';
+import type { HttpResponse } from './http.js';
+
+/** Options for {@link toResult}. */
+export interface ToResultOptions {
+  /** The dispatched request's URL (path and query); names embedded resources. */
+  url?: string;
+  /** Base of embedded-resource URIs. Default `http://localhost`. */
+  resourceBaseUrl?: string;
+}
+
+const REASONS: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted',
+  204: 'No Content',
+  301: 'Moved Permanently',
+  302: 'Found',
+  303: 'See Other',
+  304: 'Not Modified',
+  307: 'Temporary Redirect',
+  308: 'Permanent Redirect',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  410: 'Gone',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/** `HTTP 404 Not Found`. */
+export function statusLine(status: number): string {
+  const reason = REASONS[status];
+  return reason ? `HTTP ${status} ${reason}` : `HTTP ${status}`;
+}
+
+/**
+ * Turns the route's HTTP response into an MCP tool result:
+ *
+ * | response | result |
+ * | --- | --- |
+ * | 4xx / 5xx | `isError: true`, text with the status line and the body |
+ * | JSON | `structuredContent` (the parsed value) plus the JSON as text |
+ * | `text/*`, XML, ... | text |
+ * | `image/*` | image content (base64) |
+ * | `audio/*` | audio content (base64) |
+ * | other binary | embedded resource with a base64 `blob` |
+ * | empty | text with the status line |
+ */
+export function toResult(response: HttpResponse, options: ToResultOptions = {}): CallToolResult {
+  const contentType = response.headers['content-type'];
+  const kind = classifyBody(contentType, response.body);
+
+  if (response.status >= 400) {
+    const detail =
+      kind === 'empty'
+        ? ''
+        : kind === 'json' || kind === 'text'
+          ? `\n${readableText(toText(response.body), contentType)}`
+          : `\n(${mediaType(contentType) || 'binary'} body, ${response.body.byteLength} bytes)`;
+    return { isError: true, content: [{ type: 'text', text: `${statusLine(response.status)}${detail}` }] };
+  }
+
+  switch (kind) {
+    case 'empty':
+      return { content: [{ type: 'text', text: statusLine(response.status) }] };
+    case 'json':
+      return jsonResult(toText(response.body));
+    case 'text':
+      return { content: [{ type: 'text', text: toText(response.body) }] };
+    case 'image':
+    case 'audio':
+      return {
+        content: [{ type: kind, data: toBase64(response.body), mimeType: mediaType(contentType) } as ContentBlock],
+      };
+    case 'binary': {
+      const uri = new URL(options.url ?? '/', options.resourceBaseUrl ?? 'http://localhost').href;
+      return {
+        content: [
+          {
+            type: 'resource',
+            resource: {
+              uri,
+              mimeType: mediaType(contentType) || 'application/octet-stream',
+              blob: toBase64(response.body),
+            },
+          },
+        ],
+      };
+    }
+  }
+}
+
+function jsonResult(text: string): CallToolResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    // Labelled JSON but is not: pass the text through untouched rather than fail the call.
+    return { content: [{ type: 'text', text }] };
+  }
+  // Any JSON value: the server projects it per era (2025-11-25 wraps non-objects as { result }).
+  return { content: [{ type: 'text', text }], structuredContent: value as Record<string, unknown> };
+}
+
+/**
+ * Error pages are often HTML (Express's default handler answers `<pre>Error: boom<br> &nbsp;at ...</pre>`);
+ * the model reads the message better without the markup.
+ */
+function readableText(text: string, contentType: string | undefined): string {
+  if (mediaType(contentType) !== 'text/html') return text;
+  return text
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/[ \t]+\n/g, '\n')
+    .trim();
+}

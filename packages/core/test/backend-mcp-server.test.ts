@@ -1,0 +1,143 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Client } from '@modelcontextprotocol/client';
+import { InMemoryTransport } from '@modelcontextprotocol/server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BackendMcpServer } from '../src/backend-mcp-server.js';
+import type { RouteInfo } from '../src/route.js';
+import { connectTransport, dispatchNodeListener } from '../src/node.js';
+
+/** A plain node:http app: echoes what it received, or never answers on /hang. */
+function echoApp(seen: string[]) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    seen.push(`${req.method} ${req.url}`);
+    if (req.url?.startsWith('/hang')) {
+      req.on('close', () => seen.push('closed'));
+      return;
+    }
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ method: req.method, url: req.url, body: body ? JSON.parse(body) : null }));
+    });
+  };
+}
+
+const routes: RouteInfo[] = [
+  { method: 'GET', path: '/users/:id' },
+  { method: 'POST', path: '/users', schemas: { body: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] } } },
+  { method: 'GET', path: '/hang' },
+  { method: 'GET', path: '/secret', meta: { hidden: true } },
+];
+
+const ERAS = [
+  ['2025-11-25', { supportedProtocolVersions: ['2025-11-25'] }],
+  ['2026-07-28', { versionNegotiation: { mode: { pin: '2026-07-28' } } }],
+] as const;
+
+const closers: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  while (closers.length) await closers.pop()!();
+});
+
+async function connect(era: (typeof ERAS)[number][1], seen: string[] = []) {
+  const app = echoApp(seen);
+  const mcp = new BackendMcpServer(
+    { extractRoutes: () => ({ routes, skipped: [] }), dispatch: (request, options) => dispatchNodeListener(app, request, options) },
+    { name: 'echo', version: '9.9.9' },
+  );
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  const handle = connectTransport(mcp, serverSide);
+  const client = new Client({ name: 'test', version: '1.0.0' }, era as never);
+  await client.connect(clientSide);
+  closers.push(() => handle.close(), () => client.close());
+  return { client, seen, mcp };
+}
+
+describe.each(ERAS)('BackendMcpServer over InMemory, protocol %s', (version, era) => {
+  it('negotiates the pinned protocol version', async () => {
+    const { client } = await connect(era);
+    expect(client.getNegotiatedProtocolVersion()).toBe(version);
+  });
+
+  it('lists the tools with their schemas and without hidden routes', async () => {
+    const { client } = await connect(era);
+    const { tools } = await client.listTools();
+    expect(tools.map((tool) => tool.name)).toEqual(['get_users_by_id', 'post_users', 'get_hang']);
+    expect(tools[0]).toMatchObject({
+      title: 'GET /users/:id',
+      annotations: { readOnlyHint: true },
+      inputSchema: { type: 'object', required: ['id'] },
+    });
+  });
+
+  it('calls a route and returns its JSON as structured content', async () => {
+    const { client } = await connect(era);
+    const result = await client.callTool({ name: 'post_users', arguments: { name: 'Ada' } });
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toEqual({ method: 'POST', url: '/users', body: { name: 'Ada' } });
+  });
+
+  it('answers an unknown or hidden tool with -32602', async () => {
+    const { client } = await connect(era);
+    await expect(client.callTool({ name: 'get_secret', arguments: {} })).rejects.toMatchObject({ code: -32602 });
+    await expect(client.callTool({ name: 'nope', arguments: {} })).rejects.toMatchObject({ code: -32602 });
+  });
+
+  it('refuses invalid arguments as a tool error without calling the route', async () => {
+    const seen: string[] = [];
+    const { client } = await connect(era, seen);
+    const result = await client.callTool({ name: 'post_users', arguments: { nmae: 'Ada' } });
+    expect(result.isError).toBe(true);
+    expect(result.content).toEqual([
+      { type: 'text', text: 'Invalid arguments for post_users: "name" is required; unknown argument "nmae".' },
+    ]);
+    expect(seen).toEqual([]);
+  });
+
+  it('aborts the in-process request when the caller cancels', async () => {
+    const seen: string[] = [];
+    const { client } = await connect(era, seen);
+    const controller = new AbortController();
+    const call = client.callTool({ name: 'get_hang', arguments: {} }, { signal: controller.signal });
+    await expect.poll(() => seen).toContain('GET /hang');
+    controller.abort('user cancelled');
+    await expect(call).rejects.toThrow();
+    await expect.poll(() => seen).toContain('closed');
+  });
+});
+
+describe('BackendMcpServer limits', () => {
+  it('times out a route that never answers, aborting it, and keeps serving', async () => {
+    const seen: string[] = [];
+    const app = echoApp(seen);
+    const mcp = new BackendMcpServer(
+      { extractRoutes: () => ({ routes, skipped: [] }), dispatch: (request, options) => dispatchNodeListener(app, request, options) },
+      { timeoutMs: 100 },
+    );
+    const result = await mcp.callTool('get_hang');
+    expect(result).toEqual({
+      isError: true,
+      content: [{ type: 'text', text: 'get_hang did not answer within 100 ms and was aborted (option timeoutMs).' }],
+    });
+    expect(seen).toContain('closed');
+    expect((await mcp.callTool('get_users_by_id', { id: '1' })).structuredContent).toMatchObject({ url: '/users/1' });
+  });
+
+  it('reports skipped routes as warnings once', async () => {
+    const warnings: string[] = [];
+    const mcp = new BackendMcpServer(
+      {
+        extractRoutes: () => ({ routes: [{ method: 'GET', path: '/bad/:' }], skipped: [{ route: 'GET /^x$/', reason: 'regex route' }] }),
+        dispatch: async () => ({ status: 200, headers: {}, body: new Uint8Array() }),
+      },
+      { onWarning: (message) => warnings.push(message) },
+    );
+    expect(mcp.tools).toEqual([]);
+    expect(mcp.skipped.map((entry) => entry.route)).toEqual(['GET /^x$/', 'GET /bad/:']);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toBe('backend2mcp: skipped GET /^x$/: regex route');
+  });
+});
