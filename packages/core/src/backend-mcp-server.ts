@@ -111,7 +111,11 @@ export class BackendMcpServer {
    * Calls a tool by name without any transport: the same validation, dispatch
    * and result mapping as `tools/call`. Throws `ProtocolError` (-32602) for an unknown name.
    */
-  async callTool(name: string, args: Record<string, unknown> = {}, signal?: AbortSignal): Promise<CallToolResult> {
+  async callTool(
+    name: string,
+    args: Record<string, unknown> = {},
+    signal?: AbortSignal,
+  ): Promise<CallToolResult> {
     const tool = this.catalog.find(name);
     if (!tool) throw unknownTool(name);
     return callTool(tool, args, {
@@ -161,7 +165,10 @@ export class BackendMcpServer {
       if (rejected) return rejected;
     }
     this.handler ??= createMcpHandler((context) => this.createServer(context), { legacy: 'stateless' });
-    return this.handler.fetch(request, options.parsedBody === undefined ? {} : { parsedBody: options.parsedBody });
+    return this.handler.fetch(
+      request,
+      options.parsedBody === undefined ? {} : { parsedBody: options.parsedBody },
+    );
   }
 
   /** Aborts in-flight HTTP exchanges and releases the HTTP handler. */

@@ -59,9 +59,16 @@ describe('buildTools', () => {
     const { tools } = buildTools([
       { method: 'POST', path: '/tags', schemas: { body: { type: 'array', items: { type: 'string' } } } },
     ]);
-    expect(tools[0]!.inputSchema.properties).toMatchObject({ body: { type: 'array', items: { type: 'string' } } });
+    expect(tools[0]!.inputSchema.properties).toMatchObject({
+      body: { type: 'array', items: { type: 'string' } },
+    });
     expect(tools[0]!.inputSchema.required).toEqual(['body']);
-    expect(tools[0]!.binding.arguments.at(-1)).toEqual({ arg: 'body', location: 'body', name: 'body', whole: true });
+    expect(tools[0]!.binding.arguments.at(-1)).toEqual({
+      arg: 'body',
+      location: 'body',
+      name: 'body',
+      whole: true,
+    });
   });
 
   it('types an Express 4 numeric param as integer and marks optional and wildcard params', () => {
@@ -96,7 +103,11 @@ describe('buildTools', () => {
 
   it('applies name, title, description and hidden overrides', () => {
     const { tools } = buildTools([
-      { method: 'GET', path: '/users/:id', meta: { name: 'fetch_user', title: 'Fetch user', description: 'One user.' } },
+      {
+        method: 'GET',
+        path: '/users/:id',
+        meta: { name: 'fetch_user', title: 'Fetch user', description: 'One user.' },
+      },
       { method: 'GET', path: '/internal', meta: { hidden: true } },
     ]);
     expect(tools).toHaveLength(1);
@@ -132,7 +143,12 @@ describe('buildTools', () => {
           body: {
             type: 'object',
             properties: { root: { $ref: '#/$defs/node' } },
-            $defs: { node: { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/$defs/node' } } } } },
+            $defs: {
+              node: {
+                type: 'object',
+                properties: { children: { type: 'array', items: { $ref: '#/$defs/node' } } },
+              },
+            },
           },
         },
       },

@@ -57,7 +57,8 @@ export function buildTools(routes: RouteInfo[], options: BuildToolsOptions = {})
     const { inputSchema, arguments: bindings } = buildInput(route, template);
     const outputSchema = buildOutputSchema(route.schemas?.response);
     const title = route.meta?.title ?? route.summary ?? label;
-    const description = route.meta?.description ?? route.description ?? route.summary ?? defaultDescription(route);
+    const description =
+      route.meta?.description ?? route.description ?? route.summary ?? defaultDescription(route);
     drafts.push({
       requestedName: route.meta?.name ?? generateToolName(route.method, template),
       explicit: route.meta?.name !== undefined,

@@ -3,8 +3,9 @@
  * Uses Node's Buffer when it is there (much faster on large bodies).
  */
 export function toBase64(bytes: Uint8Array): string {
-  const NodeBuffer = (globalThis as { Buffer?: { from(data: Uint8Array): { toString(encoding: string): string } } })
-    .Buffer;
+  const NodeBuffer = (
+    globalThis as { Buffer?: { from(data: Uint8Array): { toString(encoding: string): string } } }
+  ).Buffer;
   if (NodeBuffer) return NodeBuffer.from(bytes).toString('base64');
   let binary = '';
   const chunk = 0x8000;

@@ -21,9 +21,21 @@ export { Backend2McpError, type Backend2McpErrorCode, isBackend2McpError } from 
 export * from './http.js';
 export { type CallLimits, DEFAULT_CALL_LIMITS } from './limits.js';
 export { generateToolName, MAX_TOOL_NAME_LENGTH, toSnakeWords } from './naming.js';
-export { encodePathSegment, fillPathTemplate, type PathTemplate, parsePathTemplate, type TemplateParam } from './path-template.js';
+export {
+  encodePathSegment,
+  fillPathTemplate,
+  type PathTemplate,
+  parsePathTemplate,
+  type TemplateParam,
+} from './path-template.js';
 export * from './route.js';
-export { type ListedTool, ToolCatalog } from './tool-catalog.js';
-export type { ArgumentBinding, ArgumentLocation, RequestBinding, ToolAnnotations, ToolSpec } from './tool-spec.js';
 export { type ToRequestOptions, toRequest } from './to-request.js';
 export { statusLine, type ToResultOptions, toResult } from './to-result.js';
+export { type ListedTool, ToolCatalog } from './tool-catalog.js';
+export type {
+  ArgumentBinding,
+  ArgumentLocation,
+  RequestBinding,
+  ToolAnnotations,
+  ToolSpec,
+} from './tool-spec.js';

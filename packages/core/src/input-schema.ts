@@ -45,7 +45,12 @@ export function buildInput(route: RouteInfo, template: PathTemplate): BuiltInput
     const arg = uniqueArgName(field, properties);
     properties[arg] = field.schema;
     if (field.required) required.push(arg);
-    bindings.push({ arg, location: field.location, name: field.name, ...(field.whole ? { whole: true } : {}) });
+    bindings.push({
+      arg,
+      location: field.location,
+      name: field.name,
+      ...(field.whole ? { whole: true } : {}),
+    });
   }
 
   const inputSchema: JsonSchema = { type: 'object', properties };
@@ -108,7 +113,8 @@ function queryFields(route: RouteInfo): Field[] {
 function bodyFields(route: RouteInfo): Field[] {
   const schema = route.schemas?.body;
   if (schema && isObjectSchema(schema)) return objectFields(schema, 'body', (name) => name);
-  if (schema) return [{ name: 'body', location: 'body', whole: true, required: true, schema: stripDefs(schema) }];
+  if (schema)
+    return [{ name: 'body', location: 'body', whole: true, required: true, schema: stripDefs(schema) }];
   if (!BODY_METHODS.has(route.method)) return [];
   return [
     {
@@ -156,7 +162,12 @@ function stripDefs(schema: JsonSchema): JsonSchema {
  */
 function collectDefs(route: RouteInfo): Record<string, JsonSchema> | undefined {
   let defs: Record<string, JsonSchema> | undefined;
-  for (const schema of [route.schemas?.params, route.schemas?.query, route.schemas?.headers, route.schemas?.body]) {
+  for (const schema of [
+    route.schemas?.params,
+    route.schemas?.query,
+    route.schemas?.headers,
+    route.schemas?.body,
+  ]) {
     const own = schema?.$defs;
     if (!own || typeof own !== 'object') continue;
     defs ??= {};

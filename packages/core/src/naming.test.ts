@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { generateToolName, MAX_TOOL_NAME_LENGTH, resolveNameCollisions, toSnakeWords } from './naming.js';
 import { parsePathTemplate } from './path-template.js';
 
-const name = (method: 'GET' | 'POST' | 'DELETE', path: string) => generateToolName(method, parsePathTemplate(path));
+const name = (method: 'GET' | 'POST' | 'DELETE', path: string) =>
+  generateToolName(method, parsePathTemplate(path));
 
 describe('tool naming', () => {
   it.each([

@@ -132,7 +132,9 @@ export function resolveNameCollisions(requests: NameRequest[]): string[] {
   const generated = requests
     .map((request, index) => ({ request, index }))
     .filter(({ request }) => !request.explicit)
-    .sort((a, b) => (a.request.sortKey < b.request.sortKey ? -1 : a.request.sortKey > b.request.sortKey ? 1 : 0));
+    .sort((a, b) =>
+      a.request.sortKey < b.request.sortKey ? -1 : a.request.sortKey > b.request.sortKey ? 1 : 0,
+    );
   for (const { request, index } of generated) {
     let name = request.name;
     for (let n = 2; taken.has(name); n++) {

@@ -1,1 +1,16 @@
-export {};
+/**
+ * `@backend2mcp/core/node`: the Node-only half of core, kept out of the main entry so
+ * core itself stays free of `node:http`. Adapters for frameworks that sit on a Node
+ * request listener (Express, Koa, plain `node:http`) dispatch through
+ * {@link dispatchNodeListener}; the rest serves the MCP endpoint over HTTP or stdio.
+ *
+ * @packageDocumentation
+ */
+
+export type { NodeDispatchOptions, NodeRequestListener } from './node/dispatch-node-listener.js';
+export { dispatchNodeListener } from './node/dispatch-node-listener.js';
+
+export { createNodeEndpoint, type NodeEndpoint, type NodeEndpointOptions } from './node/endpoint.js';
+export { isLoopbackAddress, resolveGuard } from './node/http-guard.js';
+export { type ListeningServer, type ListenOptions, listen } from './node/listen.js';
+export { connectTransport, type StdioServerHandle, serveStdio } from './node/stdio.js';

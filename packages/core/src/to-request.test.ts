@@ -82,7 +82,11 @@ describe('toRequest', () => {
       path: '/x',
       schemas: { headers: { type: 'object', properties: { authorization: { type: 'string' } } } },
     });
-    const request = toRequest(tool, { authorization: 'Bearer caller' }, { headers: { Authorization: 'Bearer server' } });
+    const request = toRequest(
+      tool,
+      { authorization: 'Bearer caller' },
+      { headers: { Authorization: 'Bearer server' } },
+    );
     expect(request.headers.authorization).toBe('Bearer server');
   });
 

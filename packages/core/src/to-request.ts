@@ -24,7 +24,11 @@ const encoder = new TextEncoder();
  * Throws `INVALID_HEADER_VALUE` for a header value with CR, LF or NUL, and
  * `REQUEST_TOO_LARGE` past `maxRequestBytes`.
  */
-export function toRequest(tool: ToolSpec, args: Record<string, unknown>, options: ToRequestOptions = {}): HttpRequest {
+export function toRequest(
+  tool: ToolSpec,
+  args: Record<string, unknown>,
+  options: ToRequestOptions = {},
+): HttpRequest {
   const pathValues: Record<string, string | string[]> = {};
   const query: Array<[string, string]> = [];
   const headers: Record<string, string> = { accept: DEFAULT_ACCEPT };
@@ -57,7 +61,9 @@ export function toRequest(tool: ToolSpec, args: Record<string, unknown>, options
     }
   }
   // A flattened object body is sent even when no field was given: the route expects an object.
-  const hasFieldBody = tool.binding.arguments.some((binding) => binding.location === 'body' && !binding.whole);
+  const hasFieldBody = tool.binding.arguments.some(
+    (binding) => binding.location === 'body' && !binding.whole,
+  );
   if (hasFieldBody && !bodyFields) bodyFields = Object.create(null) as Record<string, unknown>;
 
   for (const [name, value] of Object.entries(options.headers ?? {})) {
@@ -80,7 +86,9 @@ export function toRequest(tool: ToolSpec, args: Record<string, unknown>, options
   }
 
   const path = fillPathTemplate(tool.binding.path, pathValues);
-  const search = query.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join('&');
+  const search = query
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+    .join('&');
   return {
     method: tool.binding.method,
     url: search ? `${path}?${search}` : path,
@@ -91,7 +99,8 @@ export function toRequest(tool: ToolSpec, args: Record<string, unknown>, options
 
 function scalarToString(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
   return JSON.stringify(value);
 }
 
@@ -108,7 +117,10 @@ function appendQueryValue(query: Array<[string, string]>, key: string, value: un
 
 function appendQueryObject(query: Array<[string, string]>, value: unknown, prefix: string | undefined): void {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new Backend2McpError('INVALID_ARGUMENT', 'The "query" argument must be an object of query parameters.');
+    throw new Backend2McpError(
+      'INVALID_ARGUMENT',
+      'The "query" argument must be an object of query parameters.',
+    );
   }
   for (const [key, item] of Object.entries(value)) {
     appendQueryValue(query, prefix === undefined ? key : `${prefix}[${key}]`, item);

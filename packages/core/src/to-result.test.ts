@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { HttpResponse } from './http.js';
 import { toResult } from './to-result.js';
 
-const response = (status: number, contentType: string | undefined, body: string | Uint8Array): HttpResponse => ({
+const response = (
+  status: number,
+  contentType: string | undefined,
+  body: string | Uint8Array,
+): HttpResponse => ({
   status,
   headers: contentType ? { 'content-type': contentType } : {},
   body: typeof body === 'string' ? new TextEncoder().encode(body) : body,
@@ -22,7 +26,9 @@ describe('toResult', () => {
   });
 
   it('maps text to text', () => {
-    expect(toResult(response(200, 'text/plain', 'hello'))).toEqual({ content: [{ type: 'text', text: 'hello' }] });
+    expect(toResult(response(200, 'text/plain', 'hello'))).toEqual({
+      content: [{ type: 'text', text: 'hello' }],
+    });
   });
 
   it('maps images and audio to image and audio content', () => {
@@ -40,7 +46,10 @@ describe('toResult', () => {
       url: '/files/a.pdf',
     });
     expect(result.content).toEqual([
-      { type: 'resource', resource: { uri: 'http://localhost/files/a.pdf', mimeType: 'application/pdf', blob: 'AAEC' } },
+      {
+        type: 'resource',
+        resource: { uri: 'http://localhost/files/a.pdf', mimeType: 'application/pdf', blob: 'AAEC' },
+      },
     ]);
   });
 
@@ -56,17 +65,22 @@ describe('toResult', () => {
   });
 
   it('turns an HTML error page into readable text', () => {
-    const html = '<!DOCTYPE html><html><body><pre>Error: boom<br> &nbsp; &nbsp;at handler (app.js:1:1)</pre></body></html>';
+    const html =
+      '<!DOCTYPE html><html><body><pre>Error: boom<br> &nbsp; &nbsp;at handler (app.js:1:1)</pre></body></html>';
     expect(toResult(response(500, 'text/html; charset=utf-8', html)).content).toEqual([
       { type: 'text', text: 'HTTP 500 Internal Server Error\nError: boom\n    at handler (app.js:1:1)' },
     ]);
   });
 
   it('reports an empty success with its status line', () => {
-    expect(toResult(response(204, undefined, ''))).toEqual({ content: [{ type: 'text', text: 'HTTP 204 No Content' }] });
+    expect(toResult(response(204, undefined, ''))).toEqual({
+      content: [{ type: 'text', text: 'HTTP 204 No Content' }],
+    });
   });
 
   it('passes malformed JSON through as text', () => {
-    expect(toResult(response(200, 'application/json', '{oops'))).toEqual({ content: [{ type: 'text', text: '{oops' }] });
+    expect(toResult(response(200, 'application/json', '{oops'))).toEqual({
+      content: [{ type: 'text', text: '{oops' }],
+    });
   });
 });

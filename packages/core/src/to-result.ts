@@ -83,7 +83,9 @@ export function toResult(response: HttpResponse, options: ToResultOptions = {}):
     case 'image':
     case 'audio':
       return {
-        content: [{ type: kind, data: toBase64(response.body), mimeType: mediaType(contentType) } as ContentBlock],
+        content: [
+          { type: kind, data: toBase64(response.body), mimeType: mediaType(contentType) } as ContentBlock,
+        ],
       };
     case 'binary': {
       const uri = new URL(options.url ?? '/', options.resourceBaseUrl ?? 'http://localhost').href;

@@ -12,7 +12,12 @@ export type ListedTool = Tool;
  * after creating its adapter are still seen.
  */
 export class ToolCatalog {
-  private built?: { tools: ToolSpec[]; byName: Map<string, ToolSpec>; listed: ListedTool[]; skipped: SkippedRoute[] };
+  private built?: {
+    tools: ToolSpec[];
+    byName: Map<string, ToolSpec>;
+    listed: ListedTool[];
+    skipped: SkippedRoute[];
+  };
 
   constructor(
     private readonly extract: () => ExtractedRoutes,

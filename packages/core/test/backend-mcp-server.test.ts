@@ -3,8 +3,8 @@ import { Client } from '@modelcontextprotocol/client';
 import { InMemoryTransport } from '@modelcontextprotocol/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackendMcpServer } from '../src/backend-mcp-server.js';
-import type { RouteInfo } from '../src/route.js';
 import { connectTransport, dispatchNodeListener } from '../src/node.js';
+import type { RouteInfo } from '../src/route.js';
 
 /** A plain node:http app: echoes what it received, or never answers on /hang. */
 function echoApp(seen: string[]) {
@@ -27,7 +27,11 @@ function echoApp(seen: string[]) {
 
 const routes: RouteInfo[] = [
   { method: 'GET', path: '/users/:id' },
-  { method: 'POST', path: '/users', schemas: { body: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] } } },
+  {
+    method: 'POST',
+    path: '/users',
+    schemas: { body: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] } },
+  },
   { method: 'GET', path: '/hang' },
   { method: 'GET', path: '/secret', meta: { hidden: true } },
 ];
@@ -45,14 +49,20 @@ afterEach(async () => {
 async function connect(era: (typeof ERAS)[number][1], seen: string[] = []) {
   const app = echoApp(seen);
   const mcp = new BackendMcpServer(
-    { extractRoutes: () => ({ routes, skipped: [] }), dispatch: (request, options) => dispatchNodeListener(app, request, options) },
+    {
+      extractRoutes: () => ({ routes, skipped: [] }),
+      dispatch: (request, options) => dispatchNodeListener(app, request, options),
+    },
     { name: 'echo', version: '9.9.9' },
   );
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const handle = connectTransport(mcp, serverSide);
   const client = new Client({ name: 'test', version: '1.0.0' }, era as never);
   await client.connect(clientSide);
-  closers.push(() => handle.close(), () => client.close());
+  closers.push(
+    () => handle.close(),
+    () => client.close(),
+  );
   return { client, seen, mcp };
 }
 
@@ -82,7 +92,9 @@ describe.each(ERAS)('BackendMcpServer over InMemory, protocol %s', (version, era
 
   it('answers an unknown or hidden tool with -32602', async () => {
     const { client } = await connect(era);
-    await expect(client.callTool({ name: 'get_secret', arguments: {} })).rejects.toMatchObject({ code: -32602 });
+    await expect(client.callTool({ name: 'get_secret', arguments: {} })).rejects.toMatchObject({
+      code: -32602,
+    });
     await expect(client.callTool({ name: 'nope', arguments: {} })).rejects.toMatchObject({ code: -32602 });
   });
 
@@ -92,7 +104,10 @@ describe.each(ERAS)('BackendMcpServer over InMemory, protocol %s', (version, era
     const result = await client.callTool({ name: 'post_users', arguments: { nmae: 'Ada' } });
     expect(result.isError).toBe(true);
     expect(result.content).toEqual([
-      { type: 'text', text: 'Invalid arguments for post_users: "name" is required; unknown argument "nmae".' },
+      {
+        type: 'text',
+        text: 'Invalid arguments for post_users: "name" is required; unknown argument "nmae".',
+      },
     ]);
     expect(seen).toEqual([]);
   });
@@ -114,23 +129,33 @@ describe('BackendMcpServer limits', () => {
     const seen: string[] = [];
     const app = echoApp(seen);
     const mcp = new BackendMcpServer(
-      { extractRoutes: () => ({ routes, skipped: [] }), dispatch: (request, options) => dispatchNodeListener(app, request, options) },
+      {
+        extractRoutes: () => ({ routes, skipped: [] }),
+        dispatch: (request, options) => dispatchNodeListener(app, request, options),
+      },
       { timeoutMs: 100 },
     );
     const result = await mcp.callTool('get_hang');
     expect(result).toEqual({
       isError: true,
-      content: [{ type: 'text', text: 'get_hang did not answer within 100 ms and was aborted (option timeoutMs).' }],
+      content: [
+        { type: 'text', text: 'get_hang did not answer within 100 ms and was aborted (option timeoutMs).' },
+      ],
     });
     expect(seen).toContain('closed');
-    expect((await mcp.callTool('get_users_by_id', { id: '1' })).structuredContent).toMatchObject({ url: '/users/1' });
+    expect((await mcp.callTool('get_users_by_id', { id: '1' })).structuredContent).toMatchObject({
+      url: '/users/1',
+    });
   });
 
   it('reports skipped routes as warnings once', async () => {
     const warnings: string[] = [];
     const mcp = new BackendMcpServer(
       {
-        extractRoutes: () => ({ routes: [{ method: 'GET', path: '/bad/:' }], skipped: [{ route: 'GET /^x$/', reason: 'regex route' }] }),
+        extractRoutes: () => ({
+          routes: [{ method: 'GET', path: '/bad/:' }],
+          skipped: [{ route: 'GET /^x$/', reason: 'regex route' }],
+        }),
         dispatch: async () => ({ status: 200, headers: {}, body: new Uint8Array() }),
       },
       { onWarning: (message) => warnings.push(message) },

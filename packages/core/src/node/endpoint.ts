@@ -15,7 +15,11 @@ export interface NodeEndpointOptions {
 }
 
 /** A Node request handler; the optional `next` makes it usable as Express/Connect middleware. */
-export type NodeEndpoint = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
+export type NodeEndpoint = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next?: (error?: unknown) => void,
+) => void;
 
 /**
  * The MCP Streamable HTTP endpoint as a Node request handler, to mount inside

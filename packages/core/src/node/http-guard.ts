@@ -14,7 +14,10 @@ export function isLoopbackAddress(address: string | undefined): boolean {
  * page on any other origin reaching a loopback server is exactly the rebinding
  * attack. Explicit settings (lists or `false`) always win.
  */
-export function resolveGuard(configured: HttpGuardOptions | undefined, localAddress: string | undefined): HttpGuardOptions {
+export function resolveGuard(
+  configured: HttpGuardOptions | undefined,
+  localAddress: string | undefined,
+): HttpGuardOptions {
   const loopback = isLoopbackAddress(localAddress);
   return {
     allowedHosts: configured?.allowedHosts ?? (loopback ? localhostAllowedHostnames() : false),

@@ -46,9 +46,9 @@ export async function listen(mcp: BackendMcpServer, options: ListenOptions = {})
   const server = createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0];
     if (pathname !== path) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(
-        JSON.stringify({ error: `Not found. The MCP endpoint is ${path}.` }),
-      );
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: `Not found. The MCP endpoint is ${path}.` }));
       return;
     }
     endpoint(req, res);
