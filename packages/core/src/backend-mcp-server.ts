@@ -10,11 +10,11 @@ import {
   Server,
 } from '@modelcontextprotocol/server';
 import { version as packageVersion } from '../package.json';
-import { ArgumentValidator } from './argument-validation.js';
 import { callTool } from './call-tool.js';
 import type { Dispatch } from './http.js';
 import { type CallLimits, DEFAULT_CALL_LIMITS } from './limits.js';
 import type { ExtractedRoutes, SkippedRoute } from './route.js';
+import { SchemaValidator } from './schema-validation.js';
 import { ToolCatalog } from './tool-catalog.js';
 import type { ToolSpec } from './tool-spec.js';
 
@@ -79,7 +79,7 @@ export interface FetchOptions {
 export class BackendMcpServer {
   readonly options: BackendMcpOptions;
   private readonly catalog: ToolCatalog;
-  private readonly validator = new ArgumentValidator();
+  private readonly validator = new SchemaValidator();
   private readonly limits: Required<CallLimits>;
   private handler?: McpHttpHandler;
 

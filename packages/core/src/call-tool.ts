@@ -1,8 +1,8 @@
 import type { CallToolResult } from '@modelcontextprotocol/server';
-import type { ArgumentValidator } from './argument-validation.js';
 import { isBackend2McpError } from './errors.js';
 import type { Dispatch, HttpRequest } from './http.js';
 import type { CallLimits } from './limits.js';
+import type { SchemaValidator } from './schema-validation.js';
 import { toRequest } from './to-request.js';
 import { toResult } from './to-result.js';
 import type { ToolSpec } from './tool-spec.js';
@@ -10,7 +10,7 @@ import type { ToolSpec } from './tool-spec.js';
 /** Everything one call needs besides the tool and its arguments. */
 export interface CallEnvironment {
   dispatch: Dispatch;
-  validator: ArgumentValidator;
+  validator: SchemaValidator;
   limits: Required<CallLimits>;
   /** Cancellation from the MCP caller. */
   signal?: AbortSignal;
@@ -29,8 +29,8 @@ export async function callTool(
   args: Record<string, unknown>,
   environment: CallEnvironment,
 ): Promise<CallToolResult> {
-  const check = environment.validator.check(tool, args);
-  if (!check.ok) return errorResult(check.message);
+  const check = environment.validator.check(tool.inputSchema, args);
+  if (!check.ok) return errorResult(`Invalid arguments for ${tool.name}: ${check.problems.join('; ')}.`);
 
   let request: HttpRequest;
   try {
@@ -50,7 +50,7 @@ export async function callTool(
       maxResponseBytes: environment.limits.maxResponseBytes,
       context: { toolName: tool.name, arguments: args },
     });
-    return toResult(response, { url: request.url });
+    return checkOutput(tool, toResult(response, { url: request.url }), environment.validator);
   } catch (error) {
     if (timeout.aborted && !environment.signal?.aborted) {
       return errorResult(
@@ -59,6 +59,40 @@ export async function callTool(
     }
     return errorResult(messageOf(error));
   }
+}
+
+/**
+ * A tool with an output schema promises structured content of that shape, and
+ * clients reject a result that breaks the promise with a protocol error the
+ * model never sees. Turning the mismatch into an `isError` result keeps the
+ * route's answer visible (its text stays) and says what did not match.
+ */
+function checkOutput(tool: ToolSpec, result: CallToolResult, validator: SchemaValidator): CallToolResult {
+  if (!tool.outputSchema || result.isError) return result;
+  if (result.structuredContent === undefined) {
+    return {
+      isError: true,
+      content: [
+        {
+          type: 'text',
+          text: `${tool.name} declares a JSON response schema, but the route did not answer JSON.`,
+        },
+        ...result.content,
+      ],
+    };
+  }
+  const check = validator.check(tool.outputSchema, result.structuredContent);
+  if (check.ok) return result;
+  return {
+    isError: true,
+    content: [
+      {
+        type: 'text',
+        text: `The response of ${tool.name} does not match its declared response schema: ${check.problems.join('; ')}.`,
+      },
+      ...result.content,
+    ],
+  };
 }
 
 function errorResult(message: string): CallToolResult {

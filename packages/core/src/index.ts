@@ -7,7 +7,6 @@
  */
 
 export { annotationsFor } from './annotations.js';
-export { type ArgumentCheck, ArgumentValidator } from './argument-validation.js';
 export {
   type BackendMcpOptions,
   BackendMcpServer,
@@ -29,6 +28,7 @@ export {
   type TemplateParam,
 } from './path-template.js';
 export * from './route.js';
+export { type SchemaCheck, SchemaValidator } from './schema-validation.js';
 export { type ToRequestOptions, toRequest } from './to-request.js';
 export { statusLine, type ToResultOptions, toResult } from './to-result.js';
 export { type ListedTool, ToolCatalog } from './tool-catalog.js';

@@ -124,6 +124,36 @@ describe.each(ERAS)('BackendMcpServer over InMemory, protocol %s', (version, era
   });
 });
 
+describe('BackendMcpServer output schemas', () => {
+  const echo = echoApp([]);
+  const mcp = new BackendMcpServer({
+    extractRoutes: () => ({
+      routes: [
+        { method: 'GET', path: '/ok', schemas: { response: { type: 'object', required: ['url'] } } },
+        { method: 'GET', path: '/wrong', schemas: { response: { type: 'object', required: ['name'] } } },
+      ],
+      skipped: [],
+    }),
+    dispatch: (request, options) => dispatchNodeListener(echo, request, options),
+  });
+
+  it('passes a response that matches the declared schema', async () => {
+    expect(await mcp.callTool('get_ok')).toMatchObject({ structuredContent: { url: '/ok' } });
+  });
+
+  it('turns a response that breaks the declared schema into a tool error that keeps the response text', async () => {
+    const result = await mcp.callTool('get_wrong');
+    expect(result.isError).toBe(true);
+    expect(result.content).toEqual([
+      {
+        type: 'text',
+        text: 'The response of get_wrong does not match its declared response schema: "name" is required.',
+      },
+      { type: 'text', text: '{"method":"GET","url":"/wrong","body":null}' },
+    ]);
+  });
+});
+
 describe('BackendMcpServer limits', () => {
   it('times out a route that never answers, aborting it, and keeps serving', async () => {
     const seen: string[] = [];
