@@ -6,6 +6,8 @@
  * @packageDocumentation
  */
 
+/** Types from the MCP SDK that appear in backend2mcp's public API, re-exported so adapters need no SDK import. */
+export type { CallToolResult, Transport as McpTransport } from '@modelcontextprotocol/server';
 export { annotationsFor } from './annotations.js';
 export {
   type BackendMcpOptions,

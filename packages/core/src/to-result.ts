@@ -125,7 +125,7 @@ function readableText(text: string, contentType: string | undefined): string {
   if (mediaType(contentType) !== 'text/html') return text;
   return text
     .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, '')
+    .replace(/<(head|script|style|title)[^>]*>[\s\S]*?<\/\1>/gi, '')
     .replace(/<[^>]+>/g, '')
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<')

@@ -1,1 +1,18 @@
-export {};
+/**
+ * `@backend2mcp/express`: every route of an Express app as an MCP tool.
+ *
+ * @packageDocumentation
+ */
+
+import './auto-instrument.js';
+
+export type { McpRouteMeta, RouteInfo, ToolSpec } from '@backend2mcp/core';
+export { McpAdapter, type McpAdapterOptions, type McpRequestInfo, type MountOptions } from './adapter.js';
+export {
+  type ExpressAppLike,
+  type ExpressModuleLike,
+  extractRoutes,
+  instrumentExpress,
+  MCP_ENDPOINT_MARK,
+} from './extract/index.js';
+export { type McpRouteMarker, mcp, readRouteMeta } from './route-meta.js';

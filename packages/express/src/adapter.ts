@@ -1,0 +1,147 @@
+import type { IncomingMessage } from 'node:http';
+import {
+  type BackendMcpOptions,
+  BackendMcpServer,
+  type CallToolResult,
+  type DispatchContext,
+  type McpTransport,
+  type ToolSpec,
+} from '@backend2mcp/core';
+import {
+  connectTransport,
+  createNodeEndpoint,
+  dispatchNodeListener,
+  type ListeningServer,
+  type ListenOptions,
+  listen,
+  type NodeEndpointOptions,
+  type StdioServerHandle,
+  serveStdio,
+} from '@backend2mcp/core/node';
+
+import { type ExpressAppLike, extractRoutes, MCP_ENDPOINT_MARK } from './extract/index.js';
+import { mountFirst } from './mount.js';
+
+/** Options for {@link McpAdapter}. */
+export interface McpAdapterOptions extends BackendMcpOptions {}
+
+/** Options for {@link McpAdapter.mount}. */
+export interface MountOptions extends NodeEndpointOptions {
+  /**
+   * Where the endpoint goes in the app's middleware chain. `first` (default)
+   * puts it before every other middleware, so a catch-all 404 or an app-wide
+   * auth middleware cannot swallow MCP traffic; `last` appends it like a
+   * plain `app.use`, so the app's global middleware (CORS, logging, auth) runs first.
+   */
+  position?: 'first' | 'last';
+}
+
+/**
+ * Serves every route of an Express app (4 or 5) as an MCP tool. Calls run in
+ * process through the app's own middleware chain (body parsers, auth, error
+ * handlers), on a real `IncomingMessage`/`ServerResponse` pair with no socket.
+ *
+ * @example
+ * ```ts
+ * import express from 'express';
+ * import { McpAdapter, mcp } from '@backend2mcp/express';
+ *
+ * const app = express();
+ * app.get('/users/:id', mcp({ description: 'Fetch a user' }), (req, res) => res.json({ id: req.params.id }));
+ *
+ * new McpAdapter(app).serve();                  // stdio, for Claude Desktop / Cursor
+ * // or: await new McpAdapter(app).listen({ port: 3001 });   // Streamable HTTP on 127.0.0.1
+ * // or: new McpAdapter(app).mount('/mcp'); app.listen(3000); // same server as the app
+ * ```
+ */
+export class McpAdapter {
+  /** The core server behind this adapter (tools, fetch handler, SDK server factory). */
+  readonly server: BackendMcpServer;
+
+  constructor(
+    private readonly app: ExpressAppLike,
+    options: McpAdapterOptions = {},
+  ) {
+    this.server = new BackendMcpServer(
+      {
+        extractRoutes: () => extractRoutes(app),
+        dispatch: (request, dispatchOptions) =>
+          dispatchNodeListener(app as unknown as Parameters<typeof dispatchNodeListener>[0], request, {
+            ...dispatchOptions,
+            onRequest: (req) => attachContext(req, dispatchOptions.context),
+          }),
+      },
+      options,
+    );
+  }
+
+  /** The tools generated from the app's routes. */
+  get tools(): readonly ToolSpec[] {
+    return this.server.tools;
+  }
+
+  /** Serves MCP over this process's stdin/stdout. Logs and warnings go to stderr. */
+  serve(): StdioServerHandle {
+    return serveStdio(this.server);
+  }
+
+  /** Serves MCP over Streamable HTTP on its own port (default `127.0.0.1:3000`, path `/mcp`). */
+  listen(options: ListenOptions = {}): Promise<ListeningServer> {
+    return listen(this.server, options);
+  }
+
+  /**
+   * Mounts the MCP endpoint inside the app itself, so one server answers both
+   * the API and MCP. The endpoint's own route is never exposed as a tool.
+   */
+  mount(path = '/mcp', options: MountOptions = {}): this {
+    const { position = 'first', ...endpointOptions } = options;
+    const endpoint = createNodeEndpoint(this.server, {
+      parsedBody: alreadyParsedBody,
+      ...endpointOptions,
+    });
+    Object.defineProperty(endpoint, MCP_ENDPOINT_MARK, { value: true });
+    mountFirst(this.app, path, endpoint, position);
+    return this;
+  }
+
+  /** Serves MCP over any transport (e.g. the SDK's `InMemoryTransport`, in tests). */
+  connect(transport: McpTransport): StdioServerHandle {
+    return connectTransport(this.server, transport);
+  }
+
+  /** Calls a tool directly, without a transport. */
+  callTool(name: string, args?: Record<string, unknown>, signal?: AbortSignal): Promise<CallToolResult> {
+    return this.server.callTool(name, args, signal);
+  }
+
+  /** Releases the HTTP handler and aborts in-flight HTTP exchanges. */
+  close(): Promise<void> {
+    return this.server.close();
+  }
+}
+
+/** What a route handler sees as `req.mcp` when it runs for an MCP tool call. */
+export interface McpRequestInfo extends DispatchContext {}
+
+declare global {
+  namespace Express {
+    interface Request {
+      /** Present when the request comes from an MCP tool call through backend2mcp. */
+      mcp?: McpRequestInfo;
+    }
+  }
+}
+
+function attachContext(req: IncomingMessage, context: DispatchContext | undefined): void {
+  if (context) Object.defineProperty(req, 'mcp', { value: context, enumerable: true });
+}
+
+/**
+ * A body parser (`express.json()`, body-parser) that already ran has consumed
+ * the stream; its result must be handed over instead of re-reading it.
+ */
+function alreadyParsedBody(req: IncomingMessage): unknown {
+  const parsed = req as IncomingMessage & { _body?: boolean; body?: unknown };
+  return parsed._body === true || req.readableEnded ? parsed.body : undefined;
+}
