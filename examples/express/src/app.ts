@@ -107,5 +107,10 @@ export function createApp() {
     throw new Error('Something broke in the handler');
   });
 
+  // The app's own error handler: it runs for MCP calls exactly as for HTTP ones.
+  app.use((error: Error, _req: Request, res: Response, _next: NextFunction) => {
+    res.status(500).json({ error: error.message });
+  });
+
   return app;
 }

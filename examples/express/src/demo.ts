@@ -25,7 +25,7 @@ for (const tool of tools) {
     : tool.annotations?.destructiveHint
       ? 'destructive'
       : 'writes';
-  line(`  ${tool.name.padEnd(40)} ${String(tool.title).padEnd(34)} ${hints}`);
+  line(`  ${tool.name.padEnd(42)} ${String(tool.title).padEnd(36)} ${hints}`);
 }
 
 async function call(name: string, args: Record<string, unknown>) {
@@ -38,7 +38,7 @@ async function call(name: string, args: Record<string, unknown>) {
     mimeType?: string;
     data?: string;
   }>) {
-    if (block.type === 'text') line(`  ${block.text}`);
+    if (block.type === 'text') line(`  ${block.text?.replaceAll('\n', '\n  ')}`);
     else line(`  [${block.type} ${block.mimeType}, ${block.data?.length ?? 0} base64 chars]`);
   }
 }

@@ -39,7 +39,9 @@ export function mergeRouteMeta(metas: McpRouteMeta[]): McpRouteMeta | undefined 
     merged = {
       ...merged,
       ...meta,
-      ...(merged.annotations || meta.annotations ? { annotations: { ...merged.annotations, ...meta.annotations } } : {}),
+      ...(merged.annotations || meta.annotations
+        ? { annotations: { ...merged.annotations, ...meta.annotations } }
+        : {}),
       ...(merged.schemas || meta.schemas ? { schemas: { ...merged.schemas, ...meta.schemas } } : {}),
       ...(merged.tags || meta.tags ? { tags: [...(merged.tags ?? []), ...(meta.tags ?? [])] } : {}),
     };
