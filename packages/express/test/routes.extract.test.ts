@@ -110,7 +110,13 @@ describe('express route extraction', () => {
 
 describe.each([
   ['Express 5', () => createCatalogApp(express, 5)],
-  ['Express 4', () => (instrumentExpress(express4), createCatalogApp(express4, 4))],
+  [
+    'Express 4',
+    () => {
+      instrumentExpress(express4);
+      return createCatalogApp(express4, 4);
+    },
+  ],
 ])('golden tool list of the catalog app on %s', (label, build) => {
   it('matches the committed golden file', async () => {
     const tools = new McpAdapter(build()).tools.map((tool) => ({
