@@ -134,7 +134,8 @@ export class BackendMcpServer {
     const server = new Server(
       { name: this.options.name ?? 'backend2mcp', version: this.options.version ?? packageVersion },
       {
-        capabilities: { tools: { listChanged: true } },
+        // listChanged stays off until routes can change at runtime (adapter.refresh, a later feature).
+        capabilities: { tools: {} },
         ...(this.options.instructions ? { instructions: this.options.instructions } : {}),
       },
     );

@@ -26,7 +26,8 @@ export type NodeEndpoint = (
  * an existing server or framework (`app.use('/mcp', endpoint)`).
  */
 export function createNodeEndpoint(mcp: BackendMcpServer, options: NodeEndpointOptions = {}): NodeEndpoint {
-  return (req, res, next) => {
+  // Named, so it reads as "mcpEndpoint" in stack traces and in the host app's middleware stack.
+  return function mcpEndpoint(req, res, next) {
     const guard = resolveGuard(options.guard ?? mcp.options.http, req.socket?.localAddress);
     const handle = toNodeHandler({
       fetch: (request, requestOptions) =>
