@@ -30,6 +30,14 @@ export {
   type TemplateParam,
 } from './path-template.js';
 export * from './route.js';
+export {
+  attachRouteMeta,
+  isMcpEndpoint,
+  MCP_ENDPOINT_MARK,
+  mergeRouteMeta,
+  ROUTE_META,
+  readRouteMeta,
+} from './route-meta.js';
 export { type SchemaCheck, SchemaValidator } from './schema-validation.js';
 export { type ToRequestOptions, toRequest } from './to-request.js';
 export { statusLine, type ToResultOptions, toResult } from './to-result.js';

@@ -1,26 +1,13 @@
 import type { IncomingMessage } from 'node:http';
+import type { BackendMcpOptions, DispatchContext } from '@backend2mcp/core';
 import {
-  type BackendMcpOptions,
-  BackendMcpServer,
-  type CallToolResult,
-  type DispatchContext,
-  type McpTransport,
-  type ToolSpec,
-} from '@backend2mcp/core';
-import {
-  connectTransport,
   createNodeEndpoint,
-  dispatchNodeListener,
-  type ListeningServer,
-  type ListenOptions,
-  listen,
   type NodeEndpointOptions,
-  type StdioServerHandle,
-  serveStdio,
+  NodeMcpAdapter,
+  type NodeRequestListener,
 } from '@backend2mcp/core/node';
-
-import { type ExpressAppLike, extractRoutes, MCP_ENDPOINT_MARK } from './extract/index.js';
-import { mountFirst } from './mount.js';
+import { type ExpressAppLike, extractRoutes } from './extract/index.js';
+import { mountEndpoint } from './mount.js';
 
 /** Options for {@link McpAdapter}. */
 export interface McpAdapterOptions extends BackendMcpOptions {}
@@ -40,6 +27,7 @@ export interface MountOptions extends NodeEndpointOptions {
  * Serves every route of an Express app (4 or 5) as an MCP tool. Calls run in
  * process through the app's own middleware chain (body parsers, auth, error
  * handlers), on a real `IncomingMessage`/`ServerResponse` pair with no socket.
+ * A handler sees the call as `req.mcp` (tool name and arguments).
  *
  * @example
  * ```ts
@@ -54,40 +42,15 @@ export interface MountOptions extends NodeEndpointOptions {
  * // or: new McpAdapter(app).mount('/mcp'); app.listen(3000); // same server as the app
  * ```
  */
-export class McpAdapter {
-  /** The core server behind this adapter (tools, fetch handler, SDK server factory). */
-  readonly server: BackendMcpServer;
-
+export class McpAdapter extends NodeMcpAdapter {
   constructor(
     private readonly app: ExpressAppLike,
     options: McpAdapterOptions = {},
   ) {
-    this.server = new BackendMcpServer(
-      {
-        extractRoutes: () => extractRoutes(app),
-        dispatch: (request, dispatchOptions) =>
-          dispatchNodeListener(app as unknown as Parameters<typeof dispatchNodeListener>[0], request, {
-            ...dispatchOptions,
-            onRequest: (req) => attachContext(req, dispatchOptions.context),
-          }),
-      },
+    super(
+      { extractRoutes: () => extractRoutes(app), listener: () => app as unknown as NodeRequestListener },
       options,
     );
-  }
-
-  /** The tools generated from the app's routes. */
-  get tools(): readonly ToolSpec[] {
-    return this.server.tools;
-  }
-
-  /** Serves MCP over this process's stdin/stdout. Logs and warnings go to stderr. */
-  serve(): StdioServerHandle {
-    return serveStdio(this.server);
-  }
-
-  /** Serves MCP over Streamable HTTP on its own port (default `127.0.0.1:3000`, path `/mcp`). */
-  listen(options: ListenOptions = {}): Promise<ListeningServer> {
-    return listen(this.server, options);
   }
 
   /**
@@ -96,28 +59,9 @@ export class McpAdapter {
    */
   mount(path = '/mcp', options: MountOptions = {}): this {
     const { position = 'first', ...endpointOptions } = options;
-    const endpoint = createNodeEndpoint(this.server, {
-      parsedBody: alreadyParsedBody,
-      ...endpointOptions,
-    });
-    Object.defineProperty(endpoint, MCP_ENDPOINT_MARK, { value: true });
-    mountFirst(this.app, path, endpoint, position);
+    const endpoint = createNodeEndpoint(this.server, { parsedBody: alreadyParsedBody, ...endpointOptions });
+    mountEndpoint(this.app, path, endpoint, position);
     return this;
-  }
-
-  /** Serves MCP over any transport (e.g. the SDK's `InMemoryTransport`, in tests). */
-  connect(transport: McpTransport): StdioServerHandle {
-    return connectTransport(this.server, transport);
-  }
-
-  /** Calls a tool directly, without a transport. */
-  callTool(name: string, args?: Record<string, unknown>, signal?: AbortSignal): Promise<CallToolResult> {
-    return this.server.callTool(name, args, signal);
-  }
-
-  /** Releases the HTTP handler and aborts in-flight HTTP exchanges. */
-  close(): Promise<void> {
-    return this.server.close();
   }
 }
 
@@ -131,10 +75,6 @@ declare global {
       mcp?: McpRequestInfo;
     }
   }
-}
-
-function attachContext(req: IncomingMessage, context: DispatchContext | undefined): void {
-  if (context) Object.defineProperty(req, 'mcp', { value: context, enumerable: true });
 }
 
 /**

@@ -6,13 +6,12 @@
 
 import './auto-instrument.js';
 
-export type { McpRouteMeta, RouteInfo, ToolSpec } from '@backend2mcp/core';
+export { type McpRouteMeta, type RouteInfo, readRouteMeta, type ToolSpec } from '@backend2mcp/core';
 export { McpAdapter, type McpAdapterOptions, type McpRequestInfo, type MountOptions } from './adapter.js';
 export {
   type ExpressAppLike,
   type ExpressModuleLike,
   extractRoutes,
   instrumentExpress,
-  MCP_ENDPOINT_MARK,
 } from './extract/index.js';
-export { type McpRouteMarker, mcp, readRouteMeta } from './route-meta.js';
+export { type McpRouteMarker, mcp } from './route-meta.js';

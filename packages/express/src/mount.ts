@@ -13,7 +13,7 @@ const EXPRESS4_BUILTINS = new Set(['query', 'expressInit']);
  * app's own middleware: Express has no public way to prepend, and an endpoint
  * appended after a catch-all 404 would never be reached.
  */
-export function mountFirst(
+export function mountEndpoint(
   app: ExpressAppLike,
   path: string,
   handler: (...args: never[]) => void,

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { toNodeHandler } from '@modelcontextprotocol/node';
 import type { BackendMcpServer, HttpGuardOptions } from '../backend-mcp-server.js';
+import { MCP_ENDPOINT_MARK } from '../route-meta.js';
 import { resolveGuard } from './http-guard.js';
 
 /** Options for {@link createNodeEndpoint}. */
@@ -27,7 +28,7 @@ export type NodeEndpoint = (
  */
 export function createNodeEndpoint(mcp: BackendMcpServer, options: NodeEndpointOptions = {}): NodeEndpoint {
   // Named, so it reads as "mcpEndpoint" in stack traces and in the host app's middleware stack.
-  return function mcpEndpoint(req, res, next) {
+  const endpoint: NodeEndpoint = function mcpEndpoint(req, res, next) {
     const guard = resolveGuard(options.guard ?? mcp.options.http, req.socket?.localAddress);
     const handle = toNodeHandler({
       fetch: (request, requestOptions) =>
@@ -44,4 +45,7 @@ export function createNodeEndpoint(mcp: BackendMcpServer, options: NodeEndpointO
       }
     });
   };
+  // Marked so that route extraction never lists the endpoint as a tool.
+  Object.defineProperty(endpoint, MCP_ENDPOINT_MARK, { value: true });
+  return endpoint;
 }

@@ -11,8 +11,6 @@ export type PathSpec = string | RegExp | PathSpec[];
 export const MOUNT_PATH = Symbol.for('backend2mcp.mountPath');
 /** Set by instrumentation on the layer `app.use(path, subApp)` adds: the sub-app itself. */
 export const SUB_APP = Symbol.for('backend2mcp.subApp');
-/** Marks a middleware that is backend2mcp's own MCP endpoint; it and everything under it are not tools. */
-export const MCP_ENDPOINT_MARK = Symbol.for('backend2mcp.mcpEndpoint');
 
 export interface ExpressRoute {
   path: PathSpec;
@@ -22,7 +20,7 @@ export interface ExpressRoute {
 
 export interface ExpressLayer {
   name?: string;
-  handle: ((...args: never[]) => unknown) & { stack?: ExpressLayer[]; [MCP_ENDPOINT_MARK]?: boolean };
+  handle: ((...args: never[]) => unknown) & { stack?: ExpressLayer[] };
   route?: ExpressRoute;
   /** router >= 2.3 (Express 5.x lockfiles from 2025 on): the path given to `use()`/`route()`. */
   rawPath?: PathSpec;

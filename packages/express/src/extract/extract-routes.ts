@@ -1,12 +1,19 @@
-import type { ExtractedRoutes, HttpMethod, McpRouteMeta, RouteInfo, SkippedRoute } from '@backend2mcp/core';
-import { mergeRouteMeta, readRouteMeta } from '../route-meta.js';
+import {
+  type ExtractedRoutes,
+  type HttpMethod,
+  isMcpEndpoint,
+  type McpRouteMeta,
+  mergeRouteMeta,
+  type RouteInfo,
+  readRouteMeta,
+  type SkippedRoute,
+} from '@backend2mcp/core';
 import {
   appStack,
   type ExpressAppLike,
   type ExpressLayer,
   type ExpressRoute,
   isExpress4,
-  MCP_ENDPOINT_MARK,
   MOUNT_PATH,
   type PathSpec,
   SUB_APP,
@@ -41,7 +48,7 @@ export function extractRoutes(app: ExpressAppLike): ExtractedRoutes {
 
 function walkStack(stack: ExpressLayer[], prefixes: string[], source: string, walk: Walk): void {
   for (const layer of stack) {
-    if (layer.handle?.[MCP_ENDPOINT_MARK]) continue;
+    if (isMcpEndpoint(layer.handle)) continue;
     if (layer.route) {
       addRoute(layer.route, prefixes, source, walk);
       continue;

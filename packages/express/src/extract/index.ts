@@ -1,3 +1,3 @@
-export { type ExpressAppLike, MCP_ENDPOINT_MARK } from './express-internals.js';
+export type { ExpressAppLike } from './express-internals.js';
 export { extractRoutes } from './extract-routes.js';
 export { type ExpressModuleLike, instrumentExpress } from './instrument.js';
