@@ -1,0 +1,102 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BackendMcpOptions, DispatchContext } from '@backend2mcp/core';
+import {
+  createNodeEndpoint,
+  type NodeEndpointOptions,
+  NodeMcpAdapter,
+  type NodeRequestListener,
+} from '@backend2mcp/core/node';
+import { extractRoutes } from './extract/extract-routes.js';
+import type { KoaAppLike } from './extract/koa-internals.js';
+
+/** Options for {@link McpAdapter}. */
+export interface McpAdapterOptions extends BackendMcpOptions {}
+
+/** Options for {@link McpAdapter.mount}. */
+export interface MountOptions extends NodeEndpointOptions {
+  /**
+   * Where the endpoint goes in the app's middleware. `first` (default) runs it
+   * before every other middleware, so app-wide auth or a catch-all cannot
+   * swallow MCP traffic; `last` appends it like `app.use`.
+   */
+  position?: 'first' | 'last';
+}
+
+/** The slice of a Koa context the mounted endpoint uses. */
+interface KoaContextLike {
+  path: string;
+  req: IncomingMessage;
+  res: ServerResponse;
+  respond?: boolean;
+  request: { body?: unknown };
+}
+
+/**
+ * Serves every `@koa/router` route of a Koa app as an MCP tool. Calls run in
+ * process through `app.callback()`, so body parsers, auth and error
+ * middleware run as for HTTP requests, on a real `IncomingMessage`/`ServerResponse`
+ * pair with no socket. A handler sees the call as `ctx.req.mcp` (or {@link mcpContext}).
+ *
+ * @example
+ * ```ts
+ * import Koa from 'koa';
+ * import Router from '@koa/router';
+ * import { McpAdapter, mcp } from '@backend2mcp/koa';
+ *
+ * const app = new Koa();
+ * const router = new Router();
+ * router.get('/users/:id', mcp({ description: 'Fetch a user' }), (ctx) => { ctx.body = { id: ctx.params.id }; });
+ * app.use(router.routes()).use(router.allowedMethods());
+ *
+ * new McpAdapter(app).serve(); // or .listen({ port: 3001 }) / .mount('/mcp')
+ * ```
+ */
+export class McpAdapter extends NodeMcpAdapter {
+  constructor(
+    private readonly app: KoaAppLike,
+    options: McpAdapterOptions = {},
+  ) {
+    super(
+      {
+        extractRoutes: () => extractRoutes(app),
+        // callback() composes app.middleware by reference, so middleware added later still runs.
+        listener: () => app.callback() as unknown as NodeRequestListener,
+      },
+      options,
+    );
+  }
+
+  /**
+   * Mounts the MCP endpoint inside the Koa app at `path`, so `app.listen()`
+   * serves the API and MCP together.
+   */
+  mount(path = '/mcp', options: MountOptions = {}): this {
+    const { position = 'first', ...endpointOptions } = options;
+    const parsedBodies = new WeakMap<IncomingMessage, unknown>();
+    const endpoint = createNodeEndpoint(this.server, {
+      parsedBody: (req) => parsedBodies.get(req),
+      ...endpointOptions,
+    });
+    const middleware = async (ctx: KoaContextLike, next: () => Promise<unknown>) => {
+      if (ctx.path !== path) return next();
+      // A body parser placed before the endpoint consumed the stream; hand its result over.
+      if (ctx.req.readableEnded) parsedBodies.set(ctx.req, ctx.request.body);
+      ctx.respond = false; // the endpoint writes the raw response itself
+      await new Promise<void>((resolve, reject) => {
+        ctx.res.once('close', resolve);
+        endpoint(ctx.req, ctx.res, (error) => (error ? reject(error) : resolve()));
+      });
+    };
+    if (position === 'first') this.app.middleware.unshift(middleware as never);
+    else this.app.middleware.push(middleware as never);
+    return this;
+  }
+}
+
+/** What a route sees for an MCP tool call: the tool's name and arguments. */
+export interface McpRequestInfo extends DispatchContext {}
+
+/** The MCP call a Koa context serves, or undefined for ordinary HTTP requests. */
+export function mcpContext(ctx: { req: IncomingMessage }): McpRequestInfo | undefined {
+  return (ctx.req as IncomingMessage & { mcp?: McpRequestInfo }).mcp;
+}

@@ -1,0 +1,23 @@
+/**
+ * `@backend2mcp/koa`: every `@koa/router` route of a Koa app as an MCP tool.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  MCP_ENDPOINT_MARK,
+  type McpRouteMeta,
+  type RouteInfo,
+  readRouteMeta,
+  type ToolSpec,
+} from '@backend2mcp/core';
+export {
+  McpAdapter,
+  type McpAdapterOptions,
+  type McpRequestInfo,
+  type MountOptions,
+  mcpContext,
+} from './adapter.js';
+export { extractRoutes } from './extract/extract-routes.js';
+export type { KoaAppLike } from './extract/koa-internals.js';
+export { type McpRouteMarker, mcp } from './route-meta.js';
