@@ -134,6 +134,11 @@ describe.each(PROTOCOL_ERAS)(
       expect(created.structuredContent).toEqual({ id: '2', name: 'Linus' });
       const direct = await fetch(`${base}/users/2`);
       expect(await direct.json()).toMatchObject({ id: '2', name: 'Linus', viaMcp: null });
+
+      // allowedMethods() answers 405 for a method the route does not declare; no tool stands for it.
+      expect((await fetch(`${base}/users/2`, { method: 'PUT' })).status).toBe(405);
+      const { tools } = await client.listTools();
+      expect(tools.map((tool) => tool.name)).not.toContain('put_users_by_id');
     });
   },
 );
