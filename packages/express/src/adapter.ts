@@ -5,6 +5,7 @@ import {
   type NodeEndpointOptions,
   NodeMcpAdapter,
   type NodeRequestListener,
+  nodeListenerDispatch,
 } from '@backend2mcp/core/node';
 import { type ExpressAppLike, extractRoutes } from './extract/index.js';
 import { mountEndpoint } from './mount.js';
@@ -48,7 +49,10 @@ export class McpAdapter extends NodeMcpAdapter {
     options: McpAdapterOptions = {},
   ) {
     super(
-      { extractRoutes: () => extractRoutes(app), listener: () => app as unknown as NodeRequestListener },
+      {
+        extractRoutes: () => extractRoutes(app),
+        dispatch: nodeListenerDispatch(() => app as unknown as NodeRequestListener),
+      },
       options,
     );
   }

@@ -5,6 +5,7 @@ import {
   type NodeEndpointOptions,
   NodeMcpAdapter,
   type NodeRequestListener,
+  nodeListenerDispatch,
 } from '@backend2mcp/core/node';
 import { extractRoutes } from './extract/extract-routes.js';
 import type { KoaAppLike } from './extract/koa-internals.js';
@@ -60,7 +61,7 @@ export class McpAdapter extends NodeMcpAdapter {
       {
         extractRoutes: () => extractRoutes(app),
         // callback() composes app.middleware by reference, so middleware added later still runs.
-        listener: () => app.callback() as unknown as NodeRequestListener,
+        dispatch: nodeListenerDispatch(() => app.callback() as unknown as NodeRequestListener),
       },
       options,
     );

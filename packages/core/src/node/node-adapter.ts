@@ -1,45 +1,38 @@
 import type { IncomingMessage } from 'node:http';
 import type { CallToolResult, Transport } from '@modelcontextprotocol/server';
-import { type BackendMcpOptions, BackendMcpServer } from '../backend-mcp-server.js';
-import type { DispatchContext } from '../http.js';
-import type { ExtractedRoutes } from '../route.js';
+import { type BackendMcpOptions, BackendMcpServer, type RouteSource } from '../backend-mcp-server.js';
+import type { Dispatch, DispatchContext } from '../http.js';
 import type { ToolSpec } from '../tool-spec.js';
 import { dispatchNodeListener, type NodeRequestListener } from './dispatch-node-listener.js';
 import { type ListeningServer, type ListenOptions, listen } from './listen.js';
 import { connectTransport, type StdioServerHandle, serveStdio } from './stdio.js';
 
-/** What a Node framework adapter provides: its routes, and the app as a Node request listener. */
-export interface NodeAppSource {
-  extractRoutes(): ExtractedRoutes;
-  /** The app as a `(req, res)` listener (an Express app, `koa.callback()`). Asked for on first dispatch. */
-  listener(): NodeRequestListener;
+/**
+ * A {@link Dispatch} that runs requests through a Node request listener (an
+ * Express app, `koa.callback()`) with {@link dispatchNodeListener}, putting the
+ * call's {@link DispatchContext} on `req.mcp`. The listener is asked for on first use.
+ */
+export function nodeListenerDispatch(getListener: () => NodeRequestListener): Dispatch {
+  let listener: NodeRequestListener | undefined;
+  return (request, options) => {
+    listener ??= getListener();
+    return dispatchNodeListener(listener, request, {
+      ...options,
+      onRequest: (req) => attachContext(req, options.context),
+    });
+  };
 }
 
 /**
  * The serving surface every Node framework adapter shares (`serve`, `listen`,
- * `connect`, `callTool`, `close`): one class, so Express and Koa behave the same.
- * Each call reaches the app through {@link dispatchNodeListener}, with the
- * call's {@link DispatchContext} on `req.mcp`.
+ * `connect`, `callTool`, `close`): one class, so Express, Koa and Fastify behave the same.
  */
 export class NodeMcpAdapter {
   /** The core server behind this adapter (tools, fetch handler, SDK server factory). */
   readonly server: BackendMcpServer;
 
-  constructor(source: NodeAppSource, options: BackendMcpOptions = {}) {
-    let listener: NodeRequestListener | undefined;
-    this.server = new BackendMcpServer(
-      {
-        extractRoutes: () => source.extractRoutes(),
-        dispatch: (request, dispatchOptions) => {
-          listener ??= source.listener();
-          return dispatchNodeListener(listener, request, {
-            ...dispatchOptions,
-            onRequest: (req) => attachContext(req, dispatchOptions.context),
-          });
-        },
-      },
-      options,
-    );
+  constructor(source: RouteSource, options: BackendMcpOptions = {}) {
+    this.server = new BackendMcpServer(source, options);
   }
 
   /** The tools generated from the app's routes. */
