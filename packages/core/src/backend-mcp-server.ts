@@ -24,6 +24,11 @@ export interface RouteSource {
   extractRoutes(): ExtractedRoutes;
   /** Runs one request through the app in process. */
   dispatch: Dispatch;
+  /**
+   * Awaited once before routes are first read, for frameworks that register
+   * routes asynchronously (Fastify plugins load at `app.ready()`).
+   */
+  prepare?(): Promise<void>;
 }
 
 /** Host and Origin checks for the HTTP endpoint (DNS-rebinding protection). */
@@ -82,6 +87,7 @@ export class BackendMcpServer {
   private readonly validator = new SchemaValidator();
   private readonly limits: Required<CallLimits>;
   private handler?: McpHttpHandler;
+  private preparing?: Promise<void>;
 
   constructor(
     private readonly source: RouteSource,
@@ -116,6 +122,7 @@ export class BackendMcpServer {
     args: Record<string, unknown> = {},
     signal?: AbortSignal,
   ): Promise<CallToolResult> {
+    await this.prepare();
     const tool = this.catalog.find(name);
     if (!tool) throw unknownTool(name);
     return callTool(tool, args, {
@@ -139,8 +146,12 @@ export class BackendMcpServer {
         ...(this.options.instructions ? { instructions: this.options.instructions } : {}),
       },
     );
-    server.setRequestHandler('tools/list', async () => ({ tools: [...this.catalog.listed] }));
+    server.setRequestHandler('tools/list', async () => {
+      await this.prepare();
+      return { tools: [...this.catalog.listed] };
+    });
     server.setRequestHandler('tools/call', async (request, ctx) => {
+      await this.prepare();
       const { name, arguments: args } = request.params;
       const tool = this.catalog.find(name);
       if (!tool) throw unknownTool(name);
@@ -170,6 +181,15 @@ export class BackendMcpServer {
       request,
       options.parsedBody === undefined ? {} : { parsedBody: options.parsedBody },
     );
+  }
+
+  /**
+   * Lets the app finish registering routes (the source's `prepare`, e.g. Fastify's
+   * `ready()`), once. Tools are read after it, so none registered late is missed.
+   */
+  prepare(): Promise<void> {
+    this.preparing ??= Promise.resolve(this.source.prepare?.());
+    return this.preparing;
   }
 
   /** Aborts in-flight HTTP exchanges and releases the HTTP handler. */

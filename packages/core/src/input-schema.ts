@@ -1,6 +1,7 @@
 import type { HttpMethod } from './http.js';
 import type { PathTemplate, TemplateParam } from './path-template.js';
 import type { JsonSchema, RouteInfo } from './route.js';
+import { dereferenceRoot } from './schema-ref.js';
 import type { ArgumentBinding, ArgumentLocation } from './tool-spec.js';
 
 /** The tool's input schema and the parameter map that sends each argument back to its place. */
@@ -94,6 +95,7 @@ function templateParamSchema(param: TemplateParam, pattern: string | undefined):
 function queryFields(route: RouteInfo): Field[] {
   const schema = route.schemas?.query;
   if (schema) return objectFields(schema, 'query', (name) => name);
+  if (declaresInputs(route)) return [];
   return [
     {
       name: 'query',
@@ -111,11 +113,12 @@ function queryFields(route: RouteInfo): Field[] {
 }
 
 function bodyFields(route: RouteInfo): Field[] {
-  const schema = route.schemas?.body;
+  const declared = route.schemas?.body;
+  const schema = declared ? dereferenceRoot(declared) : undefined;
   if (schema && isObjectSchema(schema)) return objectFields(schema, 'body', (name) => name);
   if (schema)
     return [{ name: 'body', location: 'body', whole: true, required: true, schema: stripDefs(schema) }];
-  if (!BODY_METHODS.has(route.method)) return [];
+  if (!BODY_METHODS.has(route.method) || declaresInputs(route)) return [];
   return [
     {
       name: 'body',
@@ -125,6 +128,16 @@ function bodyFields(route: RouteInfo): Field[] {
       schema: { description: 'JSON request body.' },
     },
   ];
+}
+
+/**
+ * A route that declares any input schema has declared its contract: the parts
+ * it left out (query, body) get no free-form argument. A route that declares
+ * none gets a free-form `query` object and, for POST/PUT/PATCH, a free-form `body`.
+ */
+function declaresInputs(route: RouteInfo): boolean {
+  const schemas = route.schemas;
+  return Boolean(schemas?.params || schemas?.query || schemas?.headers || schemas?.body);
 }
 
 function objectFields(

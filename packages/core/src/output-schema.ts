@@ -1,4 +1,5 @@
 import type { JsonSchema } from './route.js';
+import { dereferenceRoot } from './schema-ref.js';
 
 /**
  * The tool's `outputSchema`: the route's declared 2xx response schema as it is.
@@ -8,5 +9,5 @@ import type { JsonSchema } from './route.js';
 export function buildOutputSchema(response: JsonSchema | undefined): JsonSchema | undefined {
   if (!response) return undefined;
   const { $schema: _dialect, ...schema } = response;
-  return schema;
+  return dereferenceRoot(schema);
 }

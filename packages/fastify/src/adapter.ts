@@ -1,0 +1,124 @@
+import type { IncomingMessage } from 'node:http';
+import {
+  Backend2McpError,
+  type BackendMcpOptions,
+  type Dispatch,
+  type ExtractedRoutes,
+  MCP_ENDPOINT_MARK,
+  type McpRouteMeta,
+} from '@backend2mcp/core';
+import { createNodeEndpoint, type NodeEndpointOptions, NodeMcpAdapter } from '@backend2mcp/core/node';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  collectedRoutes,
+  collectRoutes,
+  type FastifyLike,
+  isCollecting,
+  LATE_ATTACH_REASON,
+} from './collect/route-collector.js';
+
+/** Options for {@link McpAdapter}. */
+export interface McpAdapterOptions extends BackendMcpOptions {}
+
+/** Any Fastify instance, whatever its server, logger or type provider. */
+// biome-ignore lint/suspicious/noExplicitAny: a Fastify instance of any generic parameters is accepted.
+export type FastifyAppLike = FastifyInstance<any, any, any, any, any>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** backend2mcp overrides for this route: name, title, description, hidden, annotations, schemas, tags. */
+    mcp?: McpRouteMeta;
+  }
+}
+
+/**
+ * Serves every route of a Fastify app as an MCP tool, with the schemas the app
+ * already declares (JSON Schema, shared `$ref` schemas, or zod through
+ * fastify-type-provider-zod). Calls are dispatched with `app.inject()`, so
+ * hooks, validation and serialisation run as for HTTP requests.
+ *
+ * @example
+ * ```ts
+ * import Fastify from 'fastify';
+ * import { McpAdapter } from '@backend2mcp/fastify';
+ *
+ * const app = Fastify();
+ * const adapter = new McpAdapter(app);
+ * app.get('/users/:id', { schema: { params: { type: 'object', properties: { id: { type: 'integer' } } } } }, handler);
+ * adapter.serve(); // or .listen({ port: 3001 }); or .mount('/mcp') before app.listen()
+ * ```
+ */
+export class McpAdapter extends NodeMcpAdapter {
+  constructor(
+    private readonly app: FastifyAppLike,
+    options: McpAdapterOptions = {},
+  ) {
+    const late = !isCollecting(app);
+    if (late) collectRoutes(app as unknown as FastifyLike);
+    super(
+      {
+        extractRoutes: () => extract(app, late),
+        dispatch: injectDispatch(app),
+        // Plugins (and the routes in them) load when the app boots.
+        prepare: async () => {
+          await app.ready();
+        },
+      },
+      options,
+    );
+  }
+
+  /**
+   * Adds the MCP endpoint to the Fastify app as a route (call it before
+   * `app.listen()` / `app.ready()`). The endpoint is never listed as a tool.
+   */
+  mount(path = '/mcp', options: NodeEndpointOptions = {}): this {
+    // Fastify has already read and parsed the body by the time the handler runs; hand it over.
+    const parsedBodies = new WeakMap<IncomingMessage, unknown>();
+    const endpoint = createNodeEndpoint(this.server, {
+      parsedBody: (req) => parsedBodies.get(req),
+      ...options,
+    });
+    const handler = (request: FastifyRequest, reply: FastifyReply) => {
+      if (request.body !== undefined) parsedBodies.set(request.raw, request.body);
+      reply.hijack(); // the endpoint writes the raw response itself
+      endpoint(request.raw, reply.raw);
+    };
+    Object.defineProperty(handler, MCP_ENDPOINT_MARK, { value: true });
+    this.app.route({ method: ['GET', 'POST', 'DELETE'], url: path, handler });
+    return this;
+  }
+}
+
+function extract(app: FastifyAppLike, late: boolean): ExtractedRoutes {
+  const extracted = collectedRoutes(app);
+  if (late && extracted.routes.length === 0) {
+    extracted.skipped.push({ route: 'routes declared before the adapter', reason: LATE_ATTACH_REASON });
+  }
+  return extracted;
+}
+
+function injectDispatch(app: FastifyAppLike): Dispatch {
+  return async (request, options) => {
+    const response = await app.inject({
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+      ...(request.body ? { payload: Buffer.from(request.body) } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    const body = new Uint8Array(response.rawPayload);
+    if (options.maxResponseBytes !== undefined && body.byteLength > options.maxResponseBytes) {
+      throw new Backend2McpError(
+        'RESPONSE_TOO_LARGE',
+        `The response is ${body.byteLength} bytes; the limit is ${options.maxResponseBytes} (option maxResponseBytes).`,
+      );
+    }
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(response.headers)) {
+      if (value !== undefined)
+        headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    }
+    return { status: response.statusCode, headers, body };
+  };
+}

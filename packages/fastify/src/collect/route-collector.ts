@@ -1,0 +1,137 @@
+import {
+  type ExtractedRoutes,
+  type HttpMethod,
+  isMcpEndpoint,
+  type JsonSchema,
+  type McpRouteMeta,
+  type RouteInfo,
+  type SkippedRoute,
+} from '@backend2mcp/core';
+import { translateFastifyPath } from './fastify-path.js';
+import { type FastifyRouteSchema, toRouteSchemas } from './route-schemas.js';
+
+/** The part of a Fastify instance the collector uses. */
+export interface FastifyLike {
+  addHook(name: 'onRoute', hook: (this: FastifyLike, route: FastifyRouteOptions) => void): unknown;
+  getSchemas(): Record<string, unknown>;
+}
+
+/** What Fastify hands an `onRoute` hook (the fields backend2mcp reads). */
+export interface FastifyRouteOptions {
+  method: string | string[];
+  url: string;
+  schema?: FastifyRouteSchema;
+  config?: { mcp?: McpRouteMeta };
+  handler?: unknown;
+}
+
+const EXPOSED_METHODS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+interface RouteStore extends ExtractedRoutes {
+  /** `METHOD template` of every collected route, for de-duplication. */
+  keys: Set<string>;
+}
+
+const collected = new WeakMap<object, RouteStore>();
+
+/**
+ * Starts collecting the routes of a Fastify instance with an `onRoute` hook.
+ * Fastify announces routes only to hooks that exist when they are added, so
+ * this must run before the app declares routes; the `fastify.initialization`
+ * diagnostics channel (subscribed when @backend2mcp/fastify is imported) does
+ * it for every instance created afterwards. Idempotent.
+ */
+export function collectRoutes(app: FastifyLike): void {
+  if (collected.has(app)) return;
+  const store: RouteStore = { routes: [], skipped: [], keys: new Set() };
+  collected.set(app, store);
+  app.addHook('onRoute', function onRoute(route) {
+    // Fastify reuses and mutates route options after the hook: read everything now.
+    record(store, route, () => this.getSchemas() as Record<string, JsonSchema>);
+  });
+}
+
+/** True when the collector has been watching this instance. */
+export function isCollecting(app: object): boolean {
+  return collected.has(app);
+}
+
+/**
+ * The routes collected for an instance, in registration order, without the
+ * HEAD routes Fastify adds for every GET.
+ */
+export function collectedRoutes(app: object): ExtractedRoutes {
+  const store = collected.get(app);
+  if (!store) return { routes: [], skipped: [] };
+  const gets = new Set(store.routes.filter((route) => route.method === 'GET').map((route) => route.path));
+  return {
+    routes: store.routes.filter((route) => !(route.method === 'HEAD' && gets.has(route.path))),
+    skipped: [...store.skipped],
+  };
+}
+
+function record(
+  store: RouteStore,
+  route: FastifyRouteOptions,
+  sharedSchemas: () => Record<string, JsonSchema>,
+): void {
+  if (isMcpEndpoint(route.handler)) return;
+  const methods = (Array.isArray(route.method) ? route.method : [route.method]).map((method) =>
+    method.toUpperCase(),
+  );
+  const label = `${methods.join(',')} ${route.url}`;
+  const path = translateFastifyPath(route.url);
+  if (!path.ok) {
+    store.skipped.push({ route: label, reason: path.reason });
+    return;
+  }
+  let schemas: RouteInfo['schemas'];
+  try {
+    schemas = toRouteSchemas(route.schema, sharedSchemas());
+  } catch (error) {
+    store.skipped.push({
+      route: label,
+      reason: `its schema could not be converted: ${(error as Error).message}`,
+    });
+    return;
+  }
+  for (const method of methods) {
+    if (!EXPOSED_METHODS.has(method)) {
+      store.skipped.push({
+        route: `${method} ${route.url}`,
+        reason: `the ${method} method is not exposed as a tool`,
+      });
+      continue;
+    }
+    const key = `${method} ${path.template}`;
+    // With a prefix, Fastify registers `/prefix` and `/prefix/` for one route: one tool.
+    if (store.keys.has(key)) continue;
+    store.keys.add(key);
+    store.routes.push(toRouteInfo(method as HttpMethod, path, schemas, route));
+  }
+}
+
+function toRouteInfo(
+  method: HttpMethod,
+  path: { template: string; paramPatterns?: Record<string, string> },
+  schemas: RouteInfo['schemas'],
+  route: FastifyRouteOptions,
+): RouteInfo {
+  const schema = route.schema;
+  return {
+    method,
+    path: path.template,
+    ...(path.paramPatterns ? { paramPatterns: path.paramPatterns } : {}),
+    ...(schemas && Object.keys(schemas).length > 0 ? { schemas } : {}),
+    ...(typeof schema?.description === 'string' ? { description: schema.description } : {}),
+    ...(typeof schema?.summary === 'string' ? { summary: schema.summary } : {}),
+    ...(Array.isArray(schema?.tags) ? { tags: [...schema.tags] } : {}),
+    ...(route.config?.mcp ? { meta: { ...route.config.mcp } } : {}),
+    source: `fastify route ${route.url}`,
+  };
+}
+
+/** Reported once per app when the collector started after the app may already have declared routes. */
+export const LATE_ATTACH_REASON =
+  'backend2mcp started watching this Fastify instance after it was created, so routes declared before ' +
+  '`new McpAdapter(app)` are not seen; import @backend2mcp/fastify before creating the instance, or run ' +
+  'with `node --import @backend2mcp/fastify/register`';

@@ -1,0 +1,18 @@
+import { subscribe } from 'node:diagnostics_channel';
+import { collectRoutes, type FastifyLike } from './route-collector.js';
+
+let watching = false;
+
+/**
+ * Every Fastify instance publishes itself on the `fastify.initialization`
+ * channel as it is created, before the app can declare a route; collecting
+ * from there needs no cooperation from the app. Idempotent.
+ */
+export function watchFastifyInstances(): void {
+  if (watching) return;
+  watching = true;
+  subscribe('fastify.initialization', (message) => {
+    const fastify = (message as { fastify?: FastifyLike }).fastify;
+    if (fastify) collectRoutes(fastify);
+  });
+}

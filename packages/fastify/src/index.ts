@@ -1,0 +1,16 @@
+/**
+ * `@backend2mcp/fastify`: every route of a Fastify app as an MCP tool, with the
+ * schemas it already declares.
+ *
+ * @packageDocumentation
+ */
+
+import { watchFastifyInstances } from './collect/watch-instances.js';
+
+// Importing the package starts collecting routes of every Fastify instance created afterwards.
+watchFastifyInstances();
+
+export type { McpRouteMeta, RouteInfo, ToolSpec } from '@backend2mcp/core';
+export { type FastifyAppLike, McpAdapter, type McpAdapterOptions } from './adapter.js';
+export { translateFastifyPath } from './collect/fastify-path.js';
+export { collectedRoutes, collectRoutes } from './collect/route-collector.js';

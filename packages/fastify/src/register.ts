@@ -1,0 +1,8 @@
+/**
+ * Preload entry: `node --import @backend2mcp/fastify/register app.js`. Starts
+ * collecting routes of every Fastify instance before the app's own code runs,
+ * for apps that create their instance before importing @backend2mcp/fastify.
+ */
+import { watchFastifyInstances } from './collect/watch-instances.js';
+
+watchFastifyInstances();
