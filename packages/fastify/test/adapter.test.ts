@@ -96,6 +96,11 @@ describe('fastify adapter with zod (fastify-type-provider-zod)', () => {
     expect(created.structuredContent).toEqual({ id: 2, title: 'Emma', year: 1815 });
     const fetched = await client.callTool({ name: 'get_books_by_id', arguments: { id: 1 } });
     expect(fetched.structuredContent).toEqual({ id: 1, title: 'Dune', year: 1965 });
+
+    // Passes the JSON Schema check, fails the route's own zod validation: Fastify's 400 and message come back.
+    const refused = await client.callTool({ name: 'post_books', arguments: { title: 'forbidden' } });
+    expect(refused.isError).toBe(true);
+    expect(text(refused)).toMatch(/^HTTP 400 Bad Request\n.*title must not be \\"forbidden\\"/s);
   });
 });
 
