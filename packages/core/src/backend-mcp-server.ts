@@ -188,7 +188,11 @@ export class BackendMcpServer {
    * `ready()`), once. Tools are read after it, so none registered late is missed.
    */
   prepare(): Promise<void> {
-    this.preparing ??= Promise.resolve(this.source.prepare?.());
+    // Tools read before preparation (e.g. `adapter.tools` right after construction) may miss
+    // routes or schemas that preparation adds, so they are read again once it is done.
+    this.preparing ??= this.source.prepare
+      ? this.source.prepare().then(() => this.catalog.reset())
+      : Promise.resolve();
     return this.preparing;
   }
 

@@ -20,6 +20,7 @@ export { type BuildToolsOptions, type BuiltTools, buildTools } from './build-too
 export { type CallEnvironment, callTool } from './call-tool.js';
 export { Backend2McpError, type Backend2McpErrorCode, isBackend2McpError } from './errors.js';
 export * from './http.js';
+export { isLoopbackAddress, resolveGuard } from './http-guard.js';
 export { type CallLimits, DEFAULT_CALL_LIMITS } from './limits.js';
 export { generateToolName, MAX_TOOL_NAME_LENGTH, toSnakeWords } from './naming.js';
 export {

@@ -11,7 +11,6 @@ export type { NodeDispatchOptions, NodeRequestListener } from './node/dispatch-n
 export { dispatchNodeListener } from './node/dispatch-node-listener.js';
 
 export { createNodeEndpoint, type NodeEndpoint, type NodeEndpointOptions } from './node/endpoint.js';
-export { isLoopbackAddress, resolveGuard } from './node/http-guard.js';
 export { type ListeningServer, type ListenOptions, listen } from './node/listen.js';
 export { NodeMcpAdapter, nodeListenerDispatch } from './node/node-adapter.js';
 export { connectTransport, type StdioServerHandle, serveStdio } from './node/stdio.js';

@@ -39,6 +39,11 @@ export class ToolCatalog {
     return this.build().listed;
   }
 
+  /** Forgets the built tools, so the next read extracts the routes again. */
+  reset(): void {
+    this.built = undefined;
+  }
+
   /** The tool with this name; hidden and unknown names give undefined. */
   find(name: string): ToolSpec | undefined {
     return this.build().byName.get(name);

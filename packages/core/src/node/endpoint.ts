@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { toNodeHandler } from '@modelcontextprotocol/node';
 import type { BackendMcpServer, HttpGuardOptions } from '../backend-mcp-server.js';
+import { resolveGuard } from '../http-guard.js';
 import { MCP_ENDPOINT_MARK } from '../route-meta.js';
-import { resolveGuard } from './http-guard.js';
 
 /** Options for {@link createNodeEndpoint}. */
 export interface NodeEndpointOptions {

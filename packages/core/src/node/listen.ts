@@ -2,8 +2,8 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BackendMcpServer, HttpGuardOptions } from '../backend-mcp-server.js';
 import { Backend2McpError } from '../errors.js';
+import { isLoopbackAddress } from '../http-guard.js';
 import { createNodeEndpoint } from './endpoint.js';
-import { isLoopbackAddress } from './http-guard.js';
 
 /** Options for {@link listen}. */
 export interface ListenOptions {

@@ -1,0 +1,165 @@
+import {
+  type BackendMcpOptions,
+  BackendMcpServer,
+  type CallToolResult,
+  type HttpGuardOptions,
+  MCP_ENDPOINT_MARK,
+  type McpTransport,
+  resolveGuard,
+  type ToolSpec,
+} from '@backend2mcp/core';
+import { fetchDispatch } from './dispatch.js';
+import { extractRoutes, type HonoAppLike } from './extract/extract-routes.js';
+import {
+  type OpenApiDocument,
+  type OperationInfo,
+  operationsFromOpenApi,
+} from './extract/openapi-schemas.js';
+
+/** Options for {@link McpAdapter}. */
+export interface McpAdapterOptions extends BackendMcpOptions {
+  /**
+   * Bindings passed to `app.fetch` as `env` for every call (Cloudflare Workers
+   * style: `c.env.DB`, `c.env.API_KEY`). A function is called per call.
+   */
+  env?: unknown;
+  /** The execution context passed to `app.fetch` (`c.executionCtx`), e.g. a Worker's `ctx`. */
+  executionCtx?: unknown;
+  /**
+   * The app's OpenAPI document, or a function producing it. Default: found on its own for
+   * `@hono/zod-openapi` (`app.getOpenAPI31Document`) and `hono-openapi` (`generateSpecs`).
+   */
+  openapi?: OpenApiDocument | (() => OpenApiDocument | Promise<OpenApiDocument>);
+}
+
+/** Options for {@link McpAdapter.mount}. */
+export interface MountOptions {
+  /** Host/Origin checks; default: localhost only when reached over loopback (known on Node), else off. */
+  guard?: HttpGuardOptions;
+}
+
+interface HonoMountable extends HonoAppLike {
+  all(path: string, handler: (c: HonoContextLike) => Promise<Response>): unknown;
+  getOpenAPI31Document?: (config: {
+    openapi: string;
+    info: { title: string; version: string };
+  }) => OpenApiDocument;
+}
+
+interface HonoContextLike {
+  req: { raw: Request };
+  env?: { incoming?: { socket?: { localAddress?: string } } };
+}
+
+/**
+ * Serves every route of a Hono app as an MCP tool, with the schemas of
+ * `@hono/zod-openapi` or `hono-openapi` when the app uses them. Calls go
+ * through `app.fetch()` with your `env` bindings, so it works on every runtime
+ * Hono runs on; `mount('/mcp')` adds the MCP endpoint to the app itself.
+ *
+ * @example
+ * ```ts
+ * import { Hono } from 'hono';
+ * import { McpAdapter, mcp } from '@backend2mcp/hono';
+ *
+ * const app = new Hono();
+ * app.get('/users/:id', mcp({ description: 'Fetch a user' }), (c) => c.json({ id: c.req.param('id') }));
+ * new McpAdapter(app).mount('/mcp'); // export default app  (Workers, Bun, Deno, @hono/node-server)
+ * ```
+ */
+export class McpAdapter {
+  /** The core server behind this adapter. */
+  readonly server: BackendMcpServer;
+  private operations = new Map<string, OperationInfo>();
+
+  constructor(
+    private readonly app: HonoAppLike,
+    private readonly options: McpAdapterOptions = {},
+  ) {
+    const env = () => (typeof options.env === 'function' ? (options.env as () => unknown)() : options.env);
+    this.server = new BackendMcpServer(
+      {
+        extractRoutes: () => extractRoutes(app, this.operations),
+        dispatch: fetchDispatch(app, env, () => options.executionCtx),
+        prepare: async () => {
+          const document = await this.openApiDocument();
+          if (document) this.operations = operationsFromOpenApi(document);
+        },
+      },
+      options,
+    );
+  }
+
+  /** The tools generated from the app's routes (complete after the first MCP request, or `await adapter.server.prepare()`). */
+  get tools(): readonly ToolSpec[] {
+    return this.server.tools;
+  }
+
+  /**
+   * Adds the MCP endpoint (Streamable HTTP, both protocol eras) to the app at
+   * `path`. Web-standard end to end: it serves on Node, Bun, Deno and Workers alike.
+   */
+  mount(path = '/mcp', options: MountOptions = {}): this {
+    const handler = async (c: HonoContextLike) => {
+      const localAddress = c.env?.incoming?.socket?.localAddress;
+      const guard = resolveGuard(options.guard ?? this.server.options.http, localAddress);
+      return this.server.fetch(c.req.raw, { guard });
+    };
+    Object.defineProperty(handler, MCP_ENDPOINT_MARK, { value: true });
+    (this.app as HonoMountable).all(path, handler);
+    return this;
+  }
+
+  /** Serves MCP over stdio (Node only). */
+  async serve() {
+    const { serveStdio } = await import('@backend2mcp/core/node');
+    return serveStdio(this.server);
+  }
+
+  /** Serves MCP over Streamable HTTP on its own port (Node only; default `127.0.0.1:3000/mcp`). */
+  async listen(options: import('@backend2mcp/core/node').ListenOptions = {}) {
+    const { listen } = await import('@backend2mcp/core/node');
+    return listen(this.server, options);
+  }
+
+  /** Serves MCP over any SDK transport (e.g. `InMemoryTransport`, in tests). */
+  async connect(transport: McpTransport) {
+    const { connectTransport } = await import('@backend2mcp/core/node');
+    return connectTransport(this.server, transport);
+  }
+
+  /** Calls a tool directly, without a transport. */
+  callTool(name: string, args?: Record<string, unknown>, signal?: AbortSignal): Promise<CallToolResult> {
+    return this.server.callTool(name, args, signal);
+  }
+
+  /** Releases the HTTP handler and aborts in-flight HTTP exchanges. */
+  close(): Promise<void> {
+    return this.server.close();
+  }
+
+  private async openApiDocument(): Promise<OpenApiDocument | undefined> {
+    const configured = this.options.openapi;
+    if (configured) return typeof configured === 'function' ? configured() : configured;
+    const app = this.app as HonoMountable;
+    if (typeof app.getOpenAPI31Document === 'function') {
+      return app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'backend2mcp', version: '0' } });
+    }
+    return honoOpenApiDocument(this.app);
+  }
+}
+
+/** `hono-openapi`'s document, when that optional package is installed and the app uses it. */
+async function honoOpenApiDocument(app: HonoAppLike): Promise<OpenApiDocument | undefined> {
+  let generateSpecs: ((app: unknown) => Promise<OpenApiDocument>) | undefined;
+  try {
+    ({ generateSpecs } = (await import('hono-openapi')) as { generateSpecs: typeof generateSpecs });
+  } catch {
+    return undefined; // not installed: the app does not use it
+  }
+  try {
+    return await generateSpecs?.(app);
+  } catch {
+    return undefined;
+  }
+}

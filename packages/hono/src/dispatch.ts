@@ -1,0 +1,94 @@
+import { Backend2McpError, type Dispatch } from '@backend2mcp/core';
+import type { HonoAppLike } from './extract/extract-routes.js';
+
+/** Where a dispatched request appears to come from; only its path and query reach routes. */
+const BASE_URL = 'http://localhost';
+
+/**
+ * Runs each request through `app.fetch(new Request(...), env, executionCtx)`:
+ * the web-standard path every Hono runtime uses, so middleware, validators and
+ * `c.env` bindings behave as in production. Cancellation aborts the Request's
+ * signal and stops waiting; the response body is read up to the size limit.
+ */
+export function fetchDispatch(app: HonoAppLike, env: () => unknown, executionCtx: () => unknown): Dispatch {
+  return async (request, options) => {
+    const signal = options.signal;
+    const hasBody = request.body !== undefined && request.method !== 'GET' && request.method !== 'HEAD';
+    const webRequest = new Request(BASE_URL + request.url, {
+      method: request.method,
+      headers: request.headers,
+      ...(hasBody ? { body: request.body as BodyInit } : {}),
+      ...(signal ? { signal } : {}),
+    });
+    const response = await untilAborted(
+      Promise.resolve(app.fetch(webRequest, env(), executionCtx())),
+      signal,
+    );
+    const body = await readLimited(response, options.maxResponseBytes, signal);
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    return { status: response.status, headers, body };
+  };
+}
+
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(aborted(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(aborted(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+function aborted(signal: AbortSignal): Backend2McpError {
+  return new Backend2McpError('DISPATCH_ABORTED', 'The call was cancelled before the route answered.', {
+    cause: signal.reason,
+  });
+}
+
+async function readLimited(
+  response: Response,
+  limit: number | undefined,
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await untilAborted(reader.read(), signal);
+      if (done) break;
+      size += value.byteLength;
+      if (limit !== undefined && size > limit) {
+        throw new Backend2McpError(
+          'RESPONSE_TOO_LARGE',
+          `The response is larger than ${limit} bytes (option maxResponseBytes).`,
+        );
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    await reader.cancel().catch(() => undefined);
+    throw error;
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}

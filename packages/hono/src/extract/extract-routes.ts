@@ -1,0 +1,83 @@
+import {
+  type ExtractedRoutes,
+  type HttpMethod,
+  isMcpEndpoint,
+  mergeRouteMeta,
+  type RouteInfo,
+  readRouteMeta,
+} from '@backend2mcp/core';
+import { translateHonoPath } from './hono-path.js';
+import type { OperationInfo } from './openapi-schemas.js';
+
+/** What backend2mcp reads of a Hono app: its flat route table. */
+export interface HonoAppLike {
+  routes: Array<{ method: string; path: string; handler: (...args: never[]) => unknown }>;
+  fetch(request: Request, env?: unknown, executionCtx?: unknown): Response | Promise<Response>;
+}
+
+/** Methods `app.all()` stands for as tools: the ones an API client uses. */
+const ALL_METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const EXPOSED_METHODS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+
+/**
+ * Reads every route of a Hono app from `app.routes`, which already holds full
+ * paths (`basePath()` and `app.route()` applied). Hono lists one entry per
+ * handler, so within a method and path the last entry is the endpoint and the
+ * earlier ones are its middleware; `app.use()` middleware (`ALL` on a path
+ * ending in `*`) is not a route. Schemas come from the app's OpenAPI document
+ * when it has one (`operations`, keyed `METHOD /path`).
+ */
+export function extractRoutes(
+  app: HonoAppLike,
+  operations: Map<string, OperationInfo> = new Map(),
+): ExtractedRoutes {
+  const groups = new Map<string, Array<HonoAppLike['routes'][number]>>();
+  for (const entry of app.routes) {
+    const method = entry.method.toUpperCase();
+    if (method === 'ALL' && entry.path.endsWith('*')) continue; // app.use() middleware
+    const key = `${method} ${entry.path}`;
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
+  }
+
+  const routes: RouteInfo[] = [];
+  const skipped: ExtractedRoutes['skipped'] = [];
+  const seen = new Set<string>();
+  for (const [key, group] of groups) {
+    if (group.some((entry) => isMcpEndpoint(entry.handler))) continue;
+    const [honoMethod, path] = splitKey(key);
+    const methods = honoMethod === 'ALL' ? ALL_METHODS : [honoMethod];
+    const { template, paramPatterns } = translateHonoPath(path);
+    const meta = mergeRouteMeta(
+      group.map((entry) => readRouteMeta(entry.handler)).filter((entry) => entry !== undefined),
+    );
+    for (const method of methods) {
+      if (!EXPOSED_METHODS.has(method)) {
+        skipped.push({ route: `${method} ${path}`, reason: `the ${method} method is not exposed as a tool` });
+        continue;
+      }
+      const routeKey = `${method} ${template}`;
+      if (seen.has(routeKey)) continue;
+      seen.add(routeKey);
+      const operation = operations.get(`${method} ${path}`);
+      routes.push({
+        method: method as HttpMethod,
+        path: template,
+        ...(paramPatterns ? { paramPatterns } : {}),
+        ...(operation && Object.keys(operation.schemas).length > 0 ? { schemas: operation.schemas } : {}),
+        ...(operation?.summary ? { summary: operation.summary } : {}),
+        ...(operation?.description ? { description: operation.description } : {}),
+        ...(operation?.tags ? { tags: operation.tags } : {}),
+        ...(meta ? { meta } : {}),
+        source: `hono route ${path}`,
+      });
+    }
+  }
+  return { routes, skipped };
+}
+
+function splitKey(key: string): [string, string] {
+  const space = key.indexOf(' ');
+  return [key.slice(0, space), key.slice(space + 1)];
+}

@@ -1,0 +1,118 @@
+import type { JsonSchema, RouteSchemas } from '@backend2mcp/core';
+import { openApiPathToHono } from './hono-path.js';
+
+/** What backend2mcp reads of an OpenAPI 3.x document. */
+export interface OpenApiDocument {
+  paths?: Record<string, Record<string, OpenApiOperation | unknown>>;
+  components?: { schemas?: Record<string, JsonSchema> };
+}
+
+interface OpenApiOperation {
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  parameters?: Array<{
+    name: string;
+    in: string;
+    required?: boolean;
+    schema?: JsonSchema;
+    description?: string;
+  }>;
+  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+  responses?: Record<string, { content?: Record<string, { schema?: JsonSchema }> }>;
+}
+
+/** What a route's OpenAPI operation says, keyed by `METHOD /hono/:path`. */
+export interface OperationInfo {
+  schemas: RouteSchemas;
+  summary?: string;
+  description?: string;
+  tags?: string[];
+}
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
+
+/**
+ * Reads the schemas of every operation of an OpenAPI document (what
+ * `@hono/zod-openapi` and `hono-openapi` generate from the app's own
+ * validators): path/query/header parameters, the JSON request body, and the
+ * first 2xx JSON response. `#/components/schemas/X` references become `#/$defs/X`
+ * with the used components attached, so each schema stands on its own.
+ */
+export function operationsFromOpenApi(document: OpenApiDocument): Map<string, OperationInfo> {
+  const components = document.components?.schemas ?? {};
+  const operations = new Map<string, OperationInfo>();
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const method of METHODS) {
+      const operation = item?.[method] as OpenApiOperation | undefined;
+      if (!operation || typeof operation !== 'object') continue;
+      operations.set(`${method.toUpperCase()} ${openApiPathToHono(path)}`, {
+        schemas: schemasOf(operation, components),
+        ...(operation.summary ? { summary: operation.summary } : {}),
+        ...(operation.description ? { description: operation.description } : {}),
+        ...(operation.tags ? { tags: operation.tags } : {}),
+      });
+    }
+  }
+  return operations;
+}
+
+function schemasOf(operation: OpenApiOperation, components: Record<string, JsonSchema>): RouteSchemas {
+  const schemas: RouteSchemas = {};
+  for (const location of ['path', 'query', 'header'] as const) {
+    const parameters = (operation.parameters ?? []).filter((parameter) => parameter.in === location);
+    if (parameters.length === 0) continue;
+    const properties: Record<string, JsonSchema> = {};
+    const required: string[] = [];
+    for (const parameter of parameters) {
+      const schema = { ...(parameter.schema ?? {}) };
+      if (parameter.description && schema.description === undefined)
+        schema.description = parameter.description;
+      properties[parameter.name] = schema;
+      if (parameter.required) required.push(parameter.name);
+    }
+    const object = withComponents(
+      { type: 'object', properties, ...(required.length ? { required } : {}) },
+      components,
+    );
+    if (location === 'path') schemas.params = object;
+    else if (location === 'query') schemas.query = object;
+    else schemas.headers = object;
+  }
+  const body = operation.requestBody?.content?.['application/json']?.schema;
+  if (body) schemas.body = withComponents(body, components);
+  const success = Object.keys(operation.responses ?? {})
+    .filter((status) => /^2\d\d$/.test(status))
+    .sort()[0];
+  const response = success
+    ? operation.responses?.[success]?.content?.['application/json']?.schema
+    : undefined;
+  if (response) schemas.response = withComponents(response, components);
+  return schemas;
+}
+
+/** Rewrites component references to `$defs` and attaches the components reachable from the schema. */
+function withComponents(schema: JsonSchema, components: Record<string, JsonSchema>): JsonSchema {
+  const used = new Set<string>();
+  const rewrite = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(rewrite);
+    if (node === null || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')) {
+        const name = value.slice('#/components/schemas/'.length);
+        if (!used.has(name) && components[name]) {
+          used.add(name);
+          rewrite(components[name]); // collect what the component itself uses
+        }
+        out[key] = `#/$defs/${name}`;
+      } else out[key] = rewrite(value);
+    }
+    return out;
+  };
+  const rewritten = rewrite(schema) as JsonSchema;
+  if (used.size === 0) return rewritten;
+  const $defs: Record<string, JsonSchema> = {};
+  for (const name of used) $defs[name] = rewrite(components[name]) as JsonSchema;
+  return { ...rewritten, $defs };
+}
