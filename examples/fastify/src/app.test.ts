@@ -10,7 +10,11 @@ async function clientFor(adapter: McpAdapter) {
   const handle = adapter.connect(serverSide);
   const client = new Client({ name: 'example-test', version: '1.0.0' });
   await client.connect(clientSide);
-  return { client, close: async () => (await client.close(), await handle.close()) };
+  const close = async () => {
+    await client.close();
+    await handle.close();
+  };
+  return { client, close };
 }
 
 describe('the example Fastify APIs as MCP servers', () => {

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { Cleanups } from '@backend2mcp/test-support';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { InMemoryTransport } from '@modelcontextprotocol/server';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -25,10 +26,8 @@ function createApp() {
   return app;
 }
 
-const cleanups: Array<() => Promise<unknown>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const cleanups = new Cleanups();
+afterEach(() => cleanups.run());
 
 describe('express adapter on Express 4', () => {
   it('lists typed tools and runs calls through the Express 4 middleware chain', async () => {
@@ -37,7 +36,7 @@ describe('express adapter on Express 4', () => {
     const handle = adapter.connect(serverSide);
     const client = new Client({ name: 'test', version: '1.0.0' });
     await client.connect(clientSide);
-    cleanups.push(
+    cleanups.add(
       () => handle.close(),
       () => client.close(),
     );
@@ -66,14 +65,14 @@ describe('express adapter on Express 4', () => {
     expect(stackNames.slice(0, 3)).toEqual(['query', 'expressInit', 'mcpEndpoint']);
     const server: Server = app.listen(0, '127.0.0.1');
     await once(server, 'listening');
-    cleanups.push(async () => {
+    cleanups.add(async () => {
       server.closeAllConnections();
       server.close();
     });
     const { port } = server.address() as AddressInfo;
     const client = new Client({ name: 'test', version: '1.0.0' });
     await client.connect(new StreamableHTTPClientTransport(new URL(`http://127.0.0.1:${port}/mcp`)));
-    cleanups.push(() => client.close());
+    cleanups.add(() => client.close());
     const item = await client.callTool({ name: 'get_items_by_id', arguments: { id: 3 } });
     expect(item.structuredContent).toEqual({ id: '3', type: 'string' });
   });

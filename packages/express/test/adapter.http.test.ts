@@ -1,21 +1,19 @@
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Cleanups, PROTOCOL_ERAS } from '@backend2mcp/test-support';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { McpAdapter } from '../src/index.js';
-import { PROTOCOL_ERAS } from './eras.js';
 import { createUsersApp } from './fixtures/users-app.js';
 
-const cleanups: Array<() => Promise<unknown>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const cleanups = new Cleanups();
+afterEach(() => cleanups.run());
 
 async function clientFor(url: URL, clientOptions: (typeof PROTOCOL_ERAS)[number][1]) {
   const client = new Client({ name: 'test', version: '1.0.0' }, clientOptions);
   await client.connect(new StreamableHTTPClientTransport(url));
-  cleanups.push(() => client.close());
+  cleanups.add(() => client.close());
   return client;
 }
 
@@ -28,7 +26,7 @@ async function startMounted(position?: 'first' | 'last') {
   const adapter = new McpAdapter(fixture.app).mount('/mcp', position ? { position } : {});
   const server: Server = fixture.app.listen(0, '127.0.0.1');
   await once(server, 'listening');
-  cleanups.push(async () => {
+  cleanups.add(async () => {
     await adapter.close();
     server.closeAllConnections();
     server.close();
@@ -43,7 +41,7 @@ describe.each(PROTOCOL_ERAS)(
     it('serves standalone with listen() on 127.0.0.1', async () => {
       const adapter = new McpAdapter(createUsersApp().app);
       const listening = await adapter.listen({ port: 0 });
-      cleanups.push(() => listening.close());
+      cleanups.add(() => listening.close());
       expect(listening.url.hostname).toBe('127.0.0.1');
       expect(listening.url.pathname).toBe('/mcp');
 
@@ -73,7 +71,7 @@ describe.each(PROTOCOL_ERAS)(
 describe('HTTP endpoint security', () => {
   it('rejects a foreign Host header (DNS rebinding) with 403 on a loopback listener', async () => {
     const listening = await new McpAdapter(createUsersApp().app).listen({ port: 0 });
-    cleanups.push(() => listening.close());
+    cleanups.add(() => listening.close());
     const init = {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
@@ -103,14 +101,14 @@ describe('HTTP endpoint security', () => {
 
   it('answers 404 outside the MCP path on a standalone listener', async () => {
     const listening = await new McpAdapter(createUsersApp().app).listen({ port: 0 });
-    cleanups.push(() => listening.close());
+    cleanups.add(() => listening.close());
     const response = await fetch(new URL('/users/1', listening.url));
     expect(response.status).toBe(404);
   });
 
   it('reports a port in use with a clear error', async () => {
     const first = await new McpAdapter(createUsersApp().app).listen({ port: 0 });
-    cleanups.push(() => first.close());
+    cleanups.add(() => first.close());
     const port = Number(first.url.port);
     await expect(new McpAdapter(createUsersApp().app).listen({ port })).rejects.toMatchObject({
       code: 'LISTEN_FAILED',

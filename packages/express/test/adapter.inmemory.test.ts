@@ -1,33 +1,17 @@
-import { Client } from '@modelcontextprotocol/client';
-import { InMemoryTransport } from '@modelcontextprotocol/server';
+import { Cleanups, connectInMemory, PROTOCOL_ERAS, textOf } from '@backend2mcp/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import { McpAdapter } from '../src/index.js';
-import { PROTOCOL_ERAS } from './eras.js';
 import { createUsersApp, PIXEL_PNG } from './fixtures/users-app.js';
 
-const cleanups: Array<() => Promise<unknown>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const cleanups = new Cleanups();
+afterEach(() => cleanups.run());
 
 async function connect(clientOptions: (typeof PROTOCOL_ERAS)[number][1]) {
   const fixture = createUsersApp();
   const adapter = new McpAdapter(fixture.app, { name: 'users', version: '1.2.3' });
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  const handle = adapter.connect(serverSide);
-  const client = new Client({ name: 'test', version: '1.0.0' }, clientOptions);
-  await client.connect(clientSide);
-  cleanups.push(
-    () => handle.close(),
-    () => client.close(),
-  );
+  const client = await connectInMemory(adapter, cleanups, clientOptions);
   return { client, ...fixture };
 }
-
-const text = (result: { content: unknown }) =>
-  (result.content as Array<{ type: string; text?: string }>)
-    .map((block) => block.text ?? `[${block.type}]`)
-    .join('\n');
 
 describe.each(PROTOCOL_ERAS)('express adapter over InMemory, protocol %s', (version, clientOptions) => {
   it('speaks the pinned protocol revision', async () => {
@@ -89,7 +73,7 @@ describe.each(PROTOCOL_ERAS)('express adapter over InMemory, protocol %s', (vers
     const { client } = await connect(clientOptions);
     const denied = await client.callTool({ name: 'get_private_report', arguments: {} });
     expect(denied.isError).toBe(true);
-    expect(text(denied)).toBe('HTTP 401 Unauthorized\n{"error":"missing or wrong x-api-token"}');
+    expect(textOf(denied)).toBe('HTTP 401 Unauthorized\n{"error":"missing or wrong x-api-token"}');
     const allowed = await client.callTool({
       name: 'get_private_report',
       arguments: { 'x-api-token': 'secret' },
@@ -109,10 +93,10 @@ describe.each(PROTOCOL_ERAS)('express adapter over InMemory, protocol %s', (vers
     const { client } = await connect(clientOptions);
     const missing = await client.callTool({ name: 'get_users_by_id', arguments: { id: '42' } });
     expect(missing.isError).toBe(true);
-    expect(text(missing)).toBe('HTTP 404 Not Found\n{"error":"no user 42"}');
+    expect(textOf(missing)).toBe('HTTP 404 Not Found\n{"error":"no user 42"}');
     const boom = await client.callTool({ name: 'get_boom', arguments: {} });
     expect(boom.isError).toBe(true);
-    expect(text(boom)).toMatch(/^HTTP 500 Internal Server Error\nError: kaboom/);
+    expect(textOf(boom)).toMatch(/^HTTP 500 Internal Server Error\nError: kaboom/);
     const after = await client.callTool({ name: 'get_users', arguments: {} });
     // A JSON array is structured content as it is on 2026-07-28; the 2025-11-25 wire wraps non-objects.
     const users = [{ id: '1', name: 'Ada' }];
@@ -122,7 +106,7 @@ describe.each(PROTOCOL_ERAS)('express adapter over InMemory, protocol %s', (vers
   it('keeps a ../admin path argument inside its segment: /admin is never reached', async () => {
     const { client, log } = await connect(clientOptions);
     const result = await client.callTool({ name: 'get_users_by_id', arguments: { id: '../admin' } });
-    expect(text(result)).toBe('HTTP 404 Not Found\n{"error":"no user ../admin"}');
+    expect(textOf(result)).toBe('HTTP 404 Not Found\n{"error":"no user ../admin"}');
     expect(log.hits).toEqual(['GET /users/..%2Fadmin']);
   });
 
@@ -143,7 +127,7 @@ describe.each(PROTOCOL_ERAS)('express adapter over InMemory, protocol %s', (vers
     });
     const invalid = await client.callTool({ name: 'post_users', arguments: { name: '' } });
     expect(invalid.isError).toBe(true);
-    expect(text(invalid)).toBe(
+    expect(textOf(invalid)).toBe(
       'Invalid arguments for post_users: "name" must NOT have fewer than 1 characters.',
     );
     expect(log.hits).toEqual([]);

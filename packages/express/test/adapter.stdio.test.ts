@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
+import { PROTOCOL_ERAS } from '@backend2mcp/test-support';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROTOCOL_ERAS } from './eras.js';
 
 const serverScript = fileURLToPath(new URL('./fixtures/stdio-server.ts', import.meta.url));
 const clients: Client[] = [];

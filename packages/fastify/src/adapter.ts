@@ -21,7 +21,6 @@ import {
 export interface McpAdapterOptions extends BackendMcpOptions {}
 
 /** Any Fastify instance, whatever its server, logger or type provider. */
-// biome-ignore lint/suspicious/noExplicitAny: a Fastify instance of any generic parameters is accepted.
 export type FastifyAppLike = FastifyInstance<any, any, any, any, any>;
 
 declare module 'fastify' {

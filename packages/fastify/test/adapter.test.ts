@@ -1,32 +1,17 @@
 import type { AddressInfo } from 'node:net';
+import { Cleanups, connectInMemory, PROTOCOL_ERAS, textOf } from '@backend2mcp/test-support';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { InMemoryTransport } from '@modelcontextprotocol/server';
 import Fastify from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { McpAdapter } from '../src/index.js';
-import { PROTOCOL_ERAS } from './eras.js';
 import { createCatalogApp } from './fixtures/catalog-app.js';
 import { createZodApp } from './fixtures/zod-app.js';
 
-const cleanups: Array<() => Promise<unknown>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-
-const text = (result: { content: unknown }) =>
-  (result.content as Array<{ type: string; text?: string }>)
-    .map((block) => block.text ?? `[${block.type}]`)
-    .join('\n');
+const cleanups = new Cleanups();
+afterEach(() => cleanups.run());
 
 async function connect(adapter: McpAdapter, clientOptions: (typeof PROTOCOL_ERAS)[number][1] = {}) {
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  const handle = adapter.connect(serverSide);
-  const client = new Client({ name: 'test', version: '1.0.0' }, clientOptions);
-  await client.connect(clientSide);
-  cleanups.push(
-    () => handle.close(),
-    () => client.close(),
-  );
+  const client = await connectInMemory(adapter, cleanups, clientOptions);
   return client;
 }
 
@@ -51,7 +36,7 @@ describe.each(PROTOCOL_ERAS)('fastify adapter over InMemory, protocol %s', (vers
     const client = await connect(new McpAdapter(createCatalogApp()), clientOptions);
     const denied = await client.callTool({ name: 'get_admin_stats', arguments: {} });
     expect(denied).toMatchObject({ isError: true });
-    expect(text(denied)).toBe('HTTP 401 Unauthorized\n{"error":"x-admin-token required"}');
+    expect(textOf(denied)).toBe('HTTP 401 Unauthorized\n{"error":"x-admin-token required"}');
     const allowed = await client.callTool({
       name: 'get_admin_stats',
       arguments: { 'x-admin-token': 'letmein' },
@@ -100,7 +85,7 @@ describe('fastify adapter with zod (fastify-type-provider-zod)', () => {
     // Passes the JSON Schema check, fails the route's own zod validation: Fastify's 400 and message come back.
     const refused = await client.callTool({ name: 'post_books', arguments: { title: 'forbidden' } });
     expect(refused.isError).toBe(true);
-    expect(text(refused)).toMatch(/^HTTP 400 Bad Request\n.*title must not be \\"forbidden\\"/s);
+    expect(textOf(refused)).toMatch(/^HTTP 400 Bad Request\n.*title must not be \\"forbidden\\"/s);
   });
 });
 
@@ -109,7 +94,7 @@ describe('fastify adapter over Streamable HTTP', () => {
     const app = createCatalogApp();
     const adapter = new McpAdapter(app).mount('/mcp');
     await app.listen({ port: 0, host: '127.0.0.1' });
-    cleanups.push(async () => {
+    cleanups.add(async () => {
       await adapter.close();
       await app.close();
     });
@@ -117,7 +102,7 @@ describe('fastify adapter over Streamable HTTP', () => {
     for (const [, clientOptions] of PROTOCOL_ERAS) {
       const client = new Client({ name: 'test', version: '1.0.0' }, clientOptions);
       await client.connect(new StreamableHTTPClientTransport(new URL('/mcp', base)));
-      cleanups.push(() => client.close());
+      cleanups.add(() => client.close());
       const { tools } = await client.listTools();
       expect(tools.some((tool) => tool.name.includes('mcp'))).toBe(false);
       const user = await client.callTool({ name: 'get_users_by_id', arguments: { id: 3 } });
@@ -131,10 +116,10 @@ describe('fastify adapter over Streamable HTTP', () => {
     const adapter = new McpAdapter(app);
     app.get('/hello/:name', async (request) => ({ hello: (request.params as { name: string }).name }));
     const listening = await adapter.listen({ port: 0 });
-    cleanups.push(() => listening.close());
+    cleanups.add(() => listening.close());
     const client = new Client({ name: 'test', version: '1.0.0' });
     await client.connect(new StreamableHTTPClientTransport(listening.url));
-    cleanups.push(() => client.close());
+    cleanups.add(() => client.close());
     const result = await client.callTool({ name: 'get_hello_by_name', arguments: { name: '../x' } });
     expect(result.structuredContent).toEqual({ hello: '../x' });
   });

@@ -1,33 +1,18 @@
 import type { AddressInfo } from 'node:net';
+import { Cleanups, connectInMemory, PROTOCOL_ERAS, textOf } from '@backend2mcp/test-support';
 import { serve } from '@hono/node-server';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { InMemoryTransport } from '@modelcontextprotocol/server';
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { McpAdapter, type McpAdapterOptions } from '../src/index.js';
-import { PROTOCOL_ERAS } from './eras.js';
 import { createCatalogApp } from './fixtures/catalog-app.js';
 import { createHonoOpenApiApp, createZodOpenApiApp } from './fixtures/openapi-apps.js';
 
-const cleanups: Array<() => Promise<unknown>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-
-const text = (result: { content: unknown }) =>
-  (result.content as Array<{ type: string; text?: string }>)
-    .map((block) => block.text ?? `[${block.type}]`)
-    .join('\n');
+const cleanups = new Cleanups();
+afterEach(() => cleanups.run());
 
 async function connect(app: Hono<any>, options: McpAdapterOptions = {}, clientOptions = {}) {
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  const handle = await new McpAdapter(app, options).connect(serverSide);
-  const client = new Client({ name: 'test', version: '1.0.0' }, clientOptions);
-  await client.connect(clientSide);
-  cleanups.push(
-    () => handle.close(),
-    () => client.close(),
-  );
+  const client = await connectInMemory(new McpAdapter(app, options), cleanups, clientOptions);
   return client;
 }
 
@@ -51,7 +36,7 @@ describe.each(PROTOCOL_ERAS)('hono adapter over InMemory, protocol %s', (version
     const client = await connect(createCatalogApp(), {}, clientOptions);
     const denied = await client.callTool({ name: 'get_api_admin_stats', arguments: {} });
     expect(denied.isError).toBe(true);
-    expect(text(denied)).toMatch(/^HTTP 401 Unauthorized/);
+    expect(textOf(denied)).toMatch(/^HTTP 401 Unauthorized/);
   });
 });
 
@@ -122,12 +107,12 @@ describe('the MCP endpoint mounted in the Hono app', () => {
     new McpAdapter(app).mount('/mcp');
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((resolve) => server.once('listening', resolve));
-    cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+    cleanups.add(() => new Promise((resolve) => server.close(resolve)));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     for (const [, clientOptions] of PROTOCOL_ERAS) {
       const client = new Client({ name: 'test', version: '1.0.0' }, clientOptions);
       await client.connect(new StreamableHTTPClientTransport(new URL('/api/mcp', base)));
-      cleanups.push(() => client.close());
+      cleanups.add(() => client.close());
       const result = await client.callTool({ name: 'get_api_health', arguments: {} });
       expect(result.structuredContent).toEqual({ ok: true });
     }
@@ -145,7 +130,7 @@ describe('the MCP endpoint mounted in the Hono app', () => {
     await client.connect(
       new StreamableHTTPClientTransport(new URL('https://worker.example/mcp'), { fetch: workerFetch }),
     );
-    cleanups.push(() => client.close());
+    cleanups.add(() => client.close());
     const result = await client.callTool({ name: 'get_hello', arguments: {} });
     expect(result.structuredContent).toEqual({ greeting: 'hi from the edge' });
   });

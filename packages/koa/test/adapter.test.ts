@@ -1,34 +1,19 @@
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Cleanups, connectInMemory, PROTOCOL_ERAS, textOf } from '@backend2mcp/test-support';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { InMemoryTransport } from '@modelcontextprotocol/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { McpAdapter } from '../src/index.js';
-import { PROTOCOL_ERAS } from './eras.js';
 import { createUsersApp } from './fixtures/users-app.js';
 
-const cleanups: Array<() => Promise<unknown>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-
-const text = (result: { content: unknown }) =>
-  (result.content as Array<{ type: string; text?: string }>)
-    .map((block) => block.text ?? `[${block.type}]`)
-    .join('\n');
+const cleanups = new Cleanups();
+afterEach(() => cleanups.run());
 
 async function connect(clientOptions: (typeof PROTOCOL_ERAS)[number][1]) {
   const fixture = createUsersApp();
   const adapter = new McpAdapter(fixture.app);
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  const handle = adapter.connect(serverSide);
-  const client = new Client({ name: 'test', version: '1.0.0' }, clientOptions);
-  await client.connect(clientSide);
-  cleanups.push(
-    () => handle.close(),
-    () => client.close(),
-  );
+  const client = await connectInMemory(adapter, cleanups, clientOptions);
   return { client, ...fixture };
 }
 
@@ -69,7 +54,7 @@ describe.each(PROTOCOL_ERAS)('koa adapter over InMemory, protocol %s', (version,
     const { client } = await connect(clientOptions);
     const denied = await client.callTool({ name: 'get_private_report', arguments: {} });
     expect(denied.isError).toBe(true);
-    expect(text(denied)).toBe('HTTP 401 Unauthorized\n{"error":"missing or wrong x-api-token"}');
+    expect(textOf(denied)).toBe('HTTP 401 Unauthorized\n{"error":"missing or wrong x-api-token"}');
     const allowed = await client.callTool({
       name: 'get_private_report',
       arguments: { 'x-api-token': 'secret' },
@@ -96,7 +81,7 @@ describe.each(PROTOCOL_ERAS)('koa adapter over InMemory, protocol %s', (version,
   it('keeps ../admin inside its path segment', async () => {
     const { client, log } = await connect(clientOptions);
     const result = await client.callTool({ name: 'get_users_by_id', arguments: { id: '../admin' } });
-    expect(text(result)).toBe('HTTP 404 Not Found\nno user ../admin');
+    expect(textOf(result)).toBe('HTTP 404 Not Found\nno user ../admin');
     expect(log.hits).toEqual(['GET /users/..%2Fadmin']);
   });
 
@@ -119,7 +104,7 @@ describe.each(PROTOCOL_ERAS)(
       const adapter = new McpAdapter(app).mount('/mcp');
       const server: Server = app.listen(0, '127.0.0.1');
       await once(server, 'listening');
-      cleanups.push(async () => {
+      cleanups.add(async () => {
         await adapter.close();
         server.closeAllConnections();
         server.close();
@@ -127,7 +112,7 @@ describe.each(PROTOCOL_ERAS)(
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const client = new Client({ name: 'test', version: '1.0.0' }, clientOptions);
       await client.connect(new StreamableHTTPClientTransport(new URL('/mcp', base)));
-      cleanups.push(() => client.close());
+      cleanups.add(() => client.close());
       expect(client.getNegotiatedProtocolVersion()).toBe(version);
 
       const created = await client.callTool({ name: 'post_users', arguments: { name: 'Linus' } });
@@ -146,10 +131,10 @@ describe.each(PROTOCOL_ERAS)(
 describe('koa adapter standalone', () => {
   it('listens on 127.0.0.1 and answers a Streamable HTTP client', async () => {
     const listening = await new McpAdapter(createUsersApp().app).listen({ port: 0 });
-    cleanups.push(() => listening.close());
+    cleanups.add(() => listening.close());
     const client = new Client({ name: 'test', version: '1.0.0' });
     await client.connect(new StreamableHTTPClientTransport(listening.url));
-    cleanups.push(() => client.close());
+    cleanups.add(() => client.close());
     const result = await client.callTool({ name: 'get_users_by_id', arguments: { id: '1' } });
     expect(result.structuredContent).toMatchObject({ id: '1', name: 'Ada' });
   });

@@ -5,7 +5,6 @@ import {
   type JsonSchema,
   type McpRouteMeta,
   type RouteInfo,
-  type SkippedRoute,
 } from '@backend2mcp/core';
 import { translateFastifyPath } from './fastify-path.js';
 import { type FastifyRouteSchema, toRouteSchemas } from './route-schemas.js';
