@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 // they catch what only bundling can break (a dropped side-effect import, a CJS shim).
 const run = (script: string) =>
   JSON.parse(
-    execFileSync(process.execPath, [fileURLToPath(new URL(`./fixtures/dist/${script}`, import.meta.url))], {
+    execFileSync(process.execPath, [fileURLToPath(new URL(`./fixtures/built/${script}`, import.meta.url))], {
       encoding: 'utf8',
     }),
   );
