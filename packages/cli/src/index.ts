@@ -1,5 +1,12 @@
 /**
- * Placeholder for the `backend2mcp` command line (`run`, `list`, `config`), built in its own issue.
- * Until then the package only reserves the name and the layout.
+ * `@backend2mcp/cli`: the `backend2mcp` command (`run`, `list`, `config`) and
+ * its building blocks, for programs that want the same loading and detection.
+ *
+ * @packageDocumentation
  */
-export const CLI_STATUS = 'not yet implemented' as const;
+
+export { createProgram, main } from './cli.js';
+export { detectFramework, FRAMEWORKS, type Framework } from './detect-framework.js';
+export { CliError } from './errors.js';
+export { type FoundApp, findApp } from './find-app.js';
+export { loadApp, parseModuleSpec } from './load-app.js';

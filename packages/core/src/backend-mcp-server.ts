@@ -45,6 +45,11 @@ export interface HttpGuardOptions {
    * Default: as for `allowedHosts`.
    */
   allowedOrigins?: string[] | false;
+  /**
+   * Checks the caller of the HTTP endpoint after Host/Origin validation: return a
+   * Response (e.g. 401) to refuse the request, or undefined to let it through.
+   */
+  authenticate?: (request: Request) => Response | undefined | Promise<Response | undefined>;
 }
 
 /** Options shared by every adapter. */
@@ -59,6 +64,16 @@ export interface BackendMcpOptions extends CallLimits {
   onWarning?: (message: string) => void;
   /** Host/Origin validation of the HTTP endpoint. */
   http?: HttpGuardOptions;
+  /**
+   * Headers added to every request dispatched to the app (e.g. a service
+   * credential the backend expects). They win over any header a caller's arguments set.
+   */
+  headers?: Record<string, string>;
+  /**
+   * Decides which tools exist: a tool it rejects is neither listed nor callable,
+   * exactly like a hidden route.
+   */
+  filter?: (tool: ToolSpec) => boolean;
 }
 
 /** Per-request inputs to {@link BackendMcpServer.fetch}. */
@@ -100,7 +115,7 @@ export class BackendMcpServer {
       maxResponseBytes: options.maxResponseBytes ?? DEFAULT_CALL_LIMITS.maxResponseBytes,
     };
     const onWarning = options.onWarning ?? ((message: string) => console.warn(message));
-    this.catalog = new ToolCatalog(() => source.extractRoutes(), onWarning);
+    this.catalog = new ToolCatalog(() => source.extractRoutes(), onWarning, options.filter);
   }
 
   /** The generated tools, in route order (hidden routes are not among them). */
@@ -129,6 +144,7 @@ export class BackendMcpServer {
       dispatch: this.source.dispatch,
       validator: this.validator,
       limits: this.limits,
+      ...(this.options.headers ? { headers: this.options.headers } : {}),
       ...(signal ? { signal } : {}),
     });
   }
@@ -175,6 +191,11 @@ export class BackendMcpServer {
     if (guard.allowedOrigins) {
       const rejected = originValidationResponse(request, guard.allowedOrigins);
       if (rejected) return rejected;
+    }
+    const authenticate = guard.authenticate ?? this.options.http?.authenticate;
+    if (authenticate) {
+      const refused = await authenticate(request);
+      if (refused) return refused;
     }
     this.handler ??= createMcpHandler((context) => this.createServer(context), { legacy: 'stateless' });
     return this.handler.fetch(

@@ -22,5 +22,6 @@ export function resolveGuard(
   return {
     allowedHosts: configured?.allowedHosts ?? (loopback ? localhostAllowedHostnames() : false),
     allowedOrigins: configured?.allowedOrigins ?? (loopback ? localhostAllowedOrigins() : false),
+    ...(configured?.authenticate ? { authenticate: configured.authenticate } : {}),
   };
 }

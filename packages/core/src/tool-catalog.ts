@@ -22,6 +22,7 @@ export class ToolCatalog {
   constructor(
     private readonly extract: () => ExtractedRoutes,
     private readonly onWarning: (message: string) => void,
+    private readonly filter?: (tool: ToolSpec) => boolean,
   ) {}
 
   /** Every tool, in route order. */
@@ -52,7 +53,9 @@ export class ToolCatalog {
   private build() {
     if (this.built) return this.built;
     const extracted = this.extract();
-    const { tools, skipped: unbuildable } = buildTools(extracted.routes);
+    const built = buildTools(extracted.routes);
+    const unbuildable = built.skipped;
+    const tools = this.filter ? built.tools.filter(this.filter) : built.tools;
     const skipped = [...extracted.skipped, ...unbuildable];
     for (const entry of skipped) this.onWarning(`backend2mcp: skipped ${entry.route}: ${entry.reason}`);
     this.built = {

@@ -154,6 +154,96 @@ describe('BackendMcpServer output schemas', () => {
   });
 });
 
+describe('BackendMcpServer options', () => {
+  const dispatch = (
+    request: Parameters<typeof dispatchNodeListener>[1],
+    options: Parameters<typeof dispatchNodeListener>[2],
+  ) =>
+    dispatchNodeListener(
+      (req, res) => {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ url: req.url, service: req.headers['x-service-key'] ?? null }));
+      },
+      request,
+      options,
+    );
+
+  it('adds configured headers to every dispatched request, over any a caller sets', async () => {
+    const mcp = new BackendMcpServer(
+      {
+        extractRoutes: () => ({
+          routes: [
+            {
+              method: 'GET',
+              path: '/who',
+              schemas: { headers: { type: 'object', properties: { 'x-service-key': { type: 'string' } } } },
+            },
+          ],
+          skipped: [],
+        }),
+        dispatch,
+      },
+      { headers: { 'X-Service-Key': 'from-config' } },
+    );
+    const result = await mcp.callTool('get_who', { 'x-service-key': 'from-caller' });
+    expect(result.structuredContent).toEqual({ url: '/who', service: 'from-config' });
+  });
+
+  it('leaves out tools the filter rejects: neither listed nor callable', async () => {
+    const mcp = new BackendMcpServer(
+      {
+        extractRoutes: () => ({
+          routes: [
+            { method: 'GET', path: '/a' },
+            { method: 'DELETE', path: '/a' },
+          ],
+          skipped: [],
+        }),
+        dispatch,
+      },
+      { filter: (tool) => tool.route.method === 'GET' },
+    );
+    expect(mcp.tools.map((tool) => tool.name)).toEqual(['get_a']);
+    await expect(mcp.callTool('delete_a')).rejects.toMatchObject({ code: -32602 });
+  });
+});
+
+describe('BackendMcpServer HTTP authentication hook', () => {
+  it('refuses a request the hook answers, and serves one it lets through', async () => {
+    const mcp = new BackendMcpServer(
+      {
+        extractRoutes: () => ({ routes: [], skipped: [] }),
+        dispatch: async () => ({ status: 200, headers: {}, body: new Uint8Array() }),
+      },
+      {
+        http: {
+          authenticate: (request) =>
+            request.headers.get('authorization') === 'Bearer good'
+              ? undefined
+              : new Response(null, { status: 401 }),
+        },
+      },
+    );
+    const ping = (authorization: string) =>
+      mcp.fetch(
+        new Request('http://127.0.0.1/mcp', {
+          method: 'POST',
+          headers: {
+            authorization,
+            'content-type': 'application/json',
+            accept: 'application/json, text/event-stream',
+          },
+          body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }),
+        }),
+      );
+    expect((await ping('Bearer bad')).status).toBe(401);
+    const allowed = await ping('Bearer good');
+    expect(allowed.status).toBe(200);
+    expect(await allowed.text()).toContain('"result":{}');
+    await mcp.close();
+  });
+});
+
 describe('BackendMcpServer limits', () => {
   it('times out a route that never answers, aborting it, and keeps serving', async () => {
     const seen: string[] = [];

@@ -13,5 +13,6 @@ export {
   type ExpressModuleLike,
   extractRoutes,
   instrumentExpress,
+  loadExpressFrom,
 } from './extract/index.js';
 export { type McpRouteMarker, mcp } from './route-meta.js';

@@ -1,0 +1,122 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { version } from '../package.json';
+import { configCommand, listCommand, runCommand } from './commands.js';
+import { readConfigFile } from './config-file.js';
+import { FRAMEWORKS as KNOWN_FRAMEWORKS } from './detect-framework.js';
+import { CliError } from './errors.js';
+import { parseModuleSpec } from './load-app.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** The `backend2mcp` program. */
+export function createProgram(): Command {
+  const program = new Command('backend2mcp')
+    .description('Serve any Express, Fastify, Hono or Koa app as an MCP server: every route becomes a tool.')
+    .version(version)
+    .showHelpAfterError();
+
+  const framework = new Option('--framework <name>', 'skip auto-detection').choices(KNOWN_FRAMEWORKS);
+  const toolFlags = (command: Command) =>
+    command
+      .option(
+        '--header <header>',
+        "add 'Name: value' to every request the app receives (repeatable)",
+        collect,
+      )
+      .option('--include <glob>', 'only tools whose name, "METHOD /path" or path match (repeatable)', collect)
+      .option(
+        '--exclude <glob>',
+        'leave out tools whose name, "METHOD /path" or path match (repeatable)',
+        collect,
+      )
+      .addOption(framework)
+      .option(
+        '--config <file>',
+        'config file (default: backend2mcp.config.{ts,mts,mjs,json} next to the module, then here)',
+      );
+
+  toolFlags(
+    program
+      .command('run')
+      .description('serve the app over stdio (default) or Streamable HTTP')
+      .argument('<module>', 'the app module (.ts, .mts, .js, .mjs, .cjs), optionally <file>:<export>')
+      .addOption(
+        new Option('--transport <transport>', 'stdio or http').choices(['stdio', 'http']).default('stdio'),
+      )
+      .option('--port <port>', 'HTTP port', '3000')
+      .option('--host <host>', 'HTTP interface', '127.0.0.1')
+      .option(
+        '--bearer-token <token>',
+        'HTTP callers must send Authorization: Bearer <token> (repeatable)',
+        collect,
+      )
+      .option(
+        '--api-key <key>',
+        'HTTP callers must send X-API-Key: <key> or ?api_key=<key> (repeatable)',
+        collect,
+      ),
+  ).action(async (module: string, _flags, command: Command) =>
+    runCommand(module, await withConfig(module, command)),
+  );
+
+  toolFlags(
+    program
+      .command('list')
+      .description('list the tools the app would expose, and why any route was left out')
+      .argument('<module>', 'the app module, optionally <file>:<export>')
+      .option('--json', 'print the full tool definitions as JSON'),
+  ).action(async (module: string, _flags, command: Command) =>
+    listCommand(module, await withConfig(module, command)),
+  );
+
+  program
+    .command('config')
+    .description('print the snippet that adds the server to an MCP client')
+    .argument('<client>', 'claude, cursor or vscode', (value) => {
+      if (!['claude', 'claude-desktop', 'cursor', 'vscode', 'vs-code'].includes(value)) {
+        throw new InvalidArgumentError('use claude, cursor or vscode.');
+      }
+      return value;
+    })
+    .argument('<module>', 'the app module, optionally <file>:<export>')
+    .action((client: string, module: string) => configCommand(client, module));
+
+  return program;
+}
+
+/**
+ * The command's options with the config file filled in: an option given on the
+ * command line wins; one left at its default takes the config file's value.
+ */
+async function withConfig(module: string, command: Command) {
+  const flags = command.opts();
+  const config = await readConfigFile(flags.config, parseModuleSpec(module).file);
+  const merged: Record<string, unknown> = { ...flags };
+  for (const [key, value] of Object.entries(config)) {
+    if (command.getOptionValueSource(key) !== 'cli') merged[key] = value;
+  }
+  if (merged.framework !== undefined && !KNOWN_FRAMEWORKS.includes(merged.framework as never)) {
+    throw new CliError(
+      `Unknown framework "${merged.framework}". Use one of: ${KNOWN_FRAMEWORKS.join(', ')}.`,
+    );
+  }
+  if (merged.transport !== undefined && merged.transport !== 'stdio' && merged.transport !== 'http') {
+    throw new CliError(`Unknown transport "${merged.transport}". Use stdio or http.`);
+  }
+  if (merged.port !== undefined) merged.port = String(merged.port);
+  return merged as never;
+}
+
+/** Runs the CLI; errors are printed as one message, never a stack, with a non-zero exit code. */
+export async function main(argv: string[]): Promise<void> {
+  // stdout carries the protocol (run over stdio) or the output (list, config); whatever the
+  // user's app prints with console.log goes to stderr instead.
+  console.log = console.error;
+  console.info = console.error;
+  try {
+    await createProgram().parseAsync(argv);
+  } catch (error) {
+    process.stderr.write(`backend2mcp: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = error instanceof CliError ? error.exitCode : 1;
+  }
+}
