@@ -42,6 +42,22 @@ async function stdioClient(args: string[], clientOptions = {}) {
   return client;
 }
 
+/** Starts `backend2mcp run ...` over HTTP and resolves with the MCP URL it prints. */
+async function startHttp(args: string[], cwd?: string) {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [bin, 'run', ...args], cwd ? { cwd } : {});
+  cleanups.add(() => child.kill());
+  return new Promise<string>((resolve, reject) => {
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk;
+      const match = /MCP at (http:\/\/\S+)/.exec(stderr);
+      if (match) resolve(match[1]!);
+    });
+    child.on('exit', () => reject(new Error(stderr)));
+  });
+}
+
 describe('backend2mcp run over stdio', () => {
   it.each([
     [
@@ -113,26 +129,7 @@ describe('backend2mcp run over stdio', () => {
 
 describe('backend2mcp run --transport http', () => {
   it('serves Streamable HTTP on the given port', async () => {
-    const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [
-      bin,
-      'run',
-      fixture('hono-app.ts'),
-      '--transport',
-      'http',
-      '--port',
-      '0',
-    ]);
-    cleanups.add(() => child.kill());
-    const url = await new Promise<string>((resolve, reject) => {
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk;
-        const match = /MCP at (http:\/\/\S+)/.exec(stderr);
-        if (match) resolve(match[1]!);
-      });
-      child.on('exit', () => reject(new Error(stderr)));
-    });
+    const url = await startHttp([fixture('hono-app.ts'), '--transport', 'http', '--port', '0']);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
     const client = new Client({ name: 'cli-test', version: '1.0.0' });
     await client.connect(new StreamableHTTPClientTransport(new URL(url)));
@@ -143,21 +140,6 @@ describe('backend2mcp run --transport http', () => {
 });
 
 describe('backend2mcp run: HTTP caller credentials and the config file', () => {
-  async function startHttp(args: string[], cwd?: string) {
-    const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [bin, 'run', ...args], cwd ? { cwd } : {});
-    cleanups.add(() => child.kill());
-    return new Promise<string>((resolve, reject) => {
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk;
-        const match = /MCP at (http:\/\/\S+)/.exec(stderr);
-        if (match) resolve(match[1]!);
-      });
-      child.on('exit', () => reject(new Error(stderr)));
-    });
-  }
-
   const ping = (url: string, headers: Record<string, string>) =>
     fetch(url, {
       method: 'POST',

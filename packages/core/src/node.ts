@@ -10,7 +10,12 @@
 export type { NodeDispatchOptions, NodeRequestListener } from './node/dispatch-node-listener.js';
 export { dispatchNodeListener } from './node/dispatch-node-listener.js';
 
-export { createNodeEndpoint, type NodeEndpoint, type NodeEndpointOptions } from './node/endpoint.js';
+export {
+  createNodeEndpoint,
+  type NodeEndpoint,
+  type NodeEndpointOptions,
+  type NodeMountOptions,
+} from './node/endpoint.js';
 export { type ListeningServer, type ListenOptions, listen } from './node/listen.js';
 export { NodeMcpAdapter, nodeListenerDispatch } from './node/node-adapter.js';
 export { connectTransport, type StdioServerHandle, serveStdio } from './node/stdio.js';

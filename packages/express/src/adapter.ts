@@ -2,8 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { BackendMcpOptions, DispatchContext } from '@backend2mcp/core';
 import {
   createNodeEndpoint,
-  type NodeEndpointOptions,
   NodeMcpAdapter,
+  type NodeMountOptions,
   type NodeRequestListener,
   nodeListenerDispatch,
 } from '@backend2mcp/core/node';
@@ -14,15 +14,7 @@ import { mountEndpoint } from './mount.js';
 export interface McpAdapterOptions extends BackendMcpOptions {}
 
 /** Options for {@link McpAdapter.mount}. */
-export interface MountOptions extends NodeEndpointOptions {
-  /**
-   * Where the endpoint goes in the app's middleware chain. `first` (default)
-   * puts it before every other middleware, so a catch-all 404 or an app-wide
-   * auth middleware cannot swallow MCP traffic; `last` appends it like a
-   * plain `app.use`, so the app's global middleware (CORS, logging, auth) runs first.
-   */
-  position?: 'first' | 'last';
-}
+export type MountOptions = NodeMountOptions;
 
 /**
  * Serves every route of an Express app (4 or 5) as an MCP tool. Calls run in

@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BackendMcpOptions, DispatchContext } from '@backend2mcp/core';
 import {
   createNodeEndpoint,
-  type NodeEndpointOptions,
   NodeMcpAdapter,
+  type NodeMountOptions,
   type NodeRequestListener,
   nodeListenerDispatch,
 } from '@backend2mcp/core/node';
@@ -14,14 +14,7 @@ import type { KoaAppLike } from './extract/koa-internals.js';
 export interface McpAdapterOptions extends BackendMcpOptions {}
 
 /** Options for {@link McpAdapter.mount}. */
-export interface MountOptions extends NodeEndpointOptions {
-  /**
-   * Where the endpoint goes in the app's middleware. `first` (default) runs it
-   * before every other middleware, so app-wide auth or a catch-all cannot
-   * swallow MCP traffic; `last` appends it like `app.use`.
-   */
-  position?: 'first' | 'last';
-}
+export type MountOptions = NodeMountOptions;
 
 /** The slice of a Koa context the mounted endpoint uses. */
 interface KoaContextLike {

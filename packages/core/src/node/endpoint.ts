@@ -15,6 +15,17 @@ export interface NodeEndpointOptions {
   parsedBody?: (req: IncomingMessage) => unknown;
 }
 
+/** Options for an adapter's `mount()` on a Node framework (Express, Koa). */
+export interface NodeMountOptions extends NodeEndpointOptions {
+  /**
+   * Where the endpoint goes in the app's middleware chain. `first` (default)
+   * puts it before every other middleware, so a catch-all 404 or an app-wide
+   * auth middleware cannot swallow MCP traffic; `last` appends it like a
+   * plain `app.use`, so the app's global middleware (CORS, logging, auth) runs first.
+   */
+  position?: 'first' | 'last';
+}
+
 /** A Node request handler; the optional `next` makes it usable as Express/Connect middleware. */
 export type NodeEndpoint = (
   req: IncomingMessage,
