@@ -65,7 +65,7 @@ describe('backend2mcp run over stdio', () => {
       'a TypeScript module (default export)',
       'get_users_by_id',
       { id: '7' },
-      { id: '7', framework: 'express' },
+      { id: '7', framework: 'express', service: null },
     ],
     [
       'koa-app.cjs',
@@ -124,6 +124,8 @@ describe('backend2mcp run over stdio', () => {
       'get_users_by_id',
       'post_users',
     ]);
+    const result = await client.callTool({ name: 'get_users_by_id', arguments: { id: '1' } });
+    expect(result.structuredContent).toEqual({ id: '1', framework: 'express', service: 'cli' });
   }, 30_000);
 });
 
