@@ -1,11 +1,20 @@
 import { attachRouteMeta, type McpRouteMeta } from '@backend2mcp/core';
 
-/** The middleware `mcp()` returns: it only calls `next()`. */
+// The marker lives in core (`Symbol.for('backend2mcp.routeMeta')`) so every adapter reads the same one.
+export { readRouteMeta } from '@backend2mcp/core';
+
+/**
+ * The middleware `mcp()` returns: it only calls `next()`. Typed structurally so
+ * it fits Express 4 and 5 handler lists without tying the public types to
+ * `@types/express`.
+ */
 export type McpRouteMarker = (req: unknown, res: unknown, next: (error?: unknown) => void) => void;
 
 /**
  * Attaches MCP overrides to a route: put it among the route's handlers. It does
- * nothing at request time (it just calls `next()`).
+ * nothing at request time (it just calls `next()`). Several `mcp()` on one route
+ * are merged in order, later fields winning (`tags` are concatenated). It is
+ * read on routes only: `router.use(mcp(...))` has no effect.
  *
  * @example
  * ```ts

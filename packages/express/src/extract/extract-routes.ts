@@ -1,9 +1,10 @@
 import {
   type ExtractedRoutes,
-  type HttpMethod,
   isMcpEndpoint,
   type McpRouteMeta,
   mergeRouteMeta,
+  type PathTemplate,
+  parsePathTemplate,
   type RouteInfo,
   readRouteMeta,
   type SkippedRoute,
@@ -13,133 +14,133 @@ import {
   type ExpressAppLike,
   type ExpressLayer,
   type ExpressRoute,
-  isExpress4,
-  MOUNT_PATH,
   type PathSpec,
-  SUB_APP,
+  usesExpress4Syntax,
 } from './express-internals.js';
-import { flattenPathSpec, joinPaths, translateExpress4Path } from './path-syntax.js';
+import { translateExpress4Path } from './express4-path.js';
+import { flattenPathSpec, joinPaths } from './join-paths.js';
+import { childOf, mountPathOf } from './mount-path.js';
+import { routeMethods } from './route-methods.js';
+import { urlSpaceKey } from './url-space.js';
 
-/** Methods `app.all()` stands for as tools: the ones an API client uses. */
-const ALL_METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
-const EXPOSED_METHODS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
-/** Express 5's `app.all()` registers every method Node knows; this many means "all". */
-const ALL_THRESHOLD = 20;
+const PRELOAD_HINT =
+  'import @backend2mcp/express before building the app, or run with `node --import @backend2mcp/express/register`';
+
+/** A template with the param patterns collected along the way (Express 4 `:id(\\d+)`). */
+interface PathPart {
+  template: string;
+  paramPatterns: Record<string, string>;
+}
 
 interface Walk {
-  express4: boolean;
   routes: RouteInfo[];
   skipped: SkippedRoute[];
+  /** URL-space keys already taken by an earlier route. */
   seen: Set<string>;
+  /** Stacks on the current descent: a router mounted inside itself is walked once. */
+  visiting: Set<ExpressLayer[]>;
 }
 
 /**
- * Reads every route of an Express app (4 or 5) with its full path template,
- * following routers and sub-apps mounted at any depth. Routes whose path
- * cannot be known exactly (regex paths, mounts made before instrumentation
- * on an Express without `rawPath`) are reported in `skipped` with the reason,
- * never guessed.
+ * Reads every route of an Express app (4 or 5) with its full path template in
+ * path-to-regexp v8 syntax, following routers and sub-apps mounted at any depth.
+ *
+ * - `app.all()` stands for GET, POST, PUT, PATCH and DELETE; the HEAD Express
+ *   answers for a GET is not listed.
+ * - Array paths fan out into one route per path; a route that matches the same
+ *   requests as an earlier one (same method, same template up to param names)
+ *   is dropped, as Express only ever dispatches to the first.
+ * - `mcp()` markers on a route are merged in order into `meta`.
+ * - The MCP endpoint itself (a handler marked with `MCP_ENDPOINT_MARK`) and
+ *   everything under it are left out.
+ * - Whatever has no exact template is reported in `skipped` with the reason,
+ *   never guessed: regex paths, Express 4 paths with regex syntax, and routers
+ *   or sub-apps whose mount path was not recorded because they were mounted
+ *   before `instrumentExpress()` ran.
+ *
+ * @example
+ * ```ts
+ * const { routes, skipped } = extractRoutes(app);
+ * // routes: [{ method: 'GET', path: '/api/v1/users/:id', source: 'router mounted at /api/v1' }, ...]
+ * ```
  */
 export function extractRoutes(app: ExpressAppLike): ExtractedRoutes {
-  const walk: Walk = { express4: isExpress4(app), routes: [], skipped: [], seen: new Set() };
-  walkStack(appStack(app), [''], 'app', walk);
+  const walk: Walk = { routes: [], skipped: [], seen: new Set(), visiting: new Set() };
+  walkStack(appStack(app), [{ template: '', paramPatterns: {} }], 'app', walk);
   return { routes: walk.routes, skipped: walk.skipped };
 }
 
-function walkStack(stack: ExpressLayer[], prefixes: string[], source: string, walk: Walk): void {
+function walkStack(stack: ExpressLayer[], mounts: PathPart[], source: string, walk: Walk): void {
+  if (walk.visiting.has(stack)) return;
+  walk.visiting.add(stack);
   for (const layer of stack) {
     if (isMcpEndpoint(layer.handle)) continue;
     if (layer.route) {
-      addRoute(layer.route, prefixes, source, walk);
+      addRoute(layer, layer.route, mounts, source, walk);
       continue;
     }
-    const children = childStack(layer, walk);
-    if (!children) continue;
-    const mountSpec = mountPathOf(layer);
-    if (mountSpec === undefined) {
+    const child = childOf(layer);
+    if (!child) continue;
+    if (child.kind === 'unreachable sub-app') {
+      const at =
+        layer.rawPath === undefined ? '' : ` at ${flattenPathSpec(layer.rawPath).map(String).join(', ')}`;
       walk.skipped.push({
-        route: `${layer.name === 'mounted_app' ? 'sub-app' : 'router'} in ${source}`,
+        route: `sub-app${at}`,
+        reason: `Express does not keep a sub-app mounted before instrumentation reachable, so its routes are not exposed; ${PRELOAD_HINT}`,
+      });
+      continue;
+    }
+    const spec = mountPathOf(layer);
+    if (spec === undefined) {
+      walk.skipped.push({
+        route: `${child.kind} in ${source}`,
         reason:
-          'its mount path was not recorded because it was mounted before backend2mcp was loaded; ' +
-          'import @backend2mcp/express before building the app, or run with `node --import @backend2mcp/express/register`',
+          `its mount path was not recorded because it was mounted before backend2mcp instrumented express, ` +
+          `so what it holds is not exposed (${describeContents(child.stack)}); ${PRELOAD_HINT}`,
       });
       continue;
     }
-    const mounts = translatePaths(mountSpec, walk, `mount in ${source}`);
-    const nested = prefixes.flatMap((prefix) => mounts.map((mount) => joinPaths(prefix, mount.template)));
-    walkStack(
-      children,
-      nested,
-      `${layer.name === 'mounted_app' ? 'sub-app' : 'router'} mounted at ${nested.join(', ')}`,
-      walk,
-    );
+    const below = translatePaths(spec, usesExpress4Syntax(layer), `mount in ${source}`, walk);
+    const nested = mounts.flatMap((mount) => below.map((part) => joinParts(mount, part)));
+    if (nested.length === 0) continue;
+    const at = nested.map((part) => part.template).join(', ');
+    walkStack(child.stack, nested, `${child.kind} mounted at ${at}`, walk);
   }
+  walk.visiting.delete(stack);
 }
 
-function childStack(layer: ExpressLayer, walk: Walk): ExpressLayer[] | undefined {
-  const subApp = layer[SUB_APP];
-  if (subApp) return appStack(subApp);
-  if (Array.isArray(layer.handle?.stack)) return layer.handle.stack;
-  if (layer.name === 'mounted_app') {
-    walk.skipped.push({
-      route: `sub-app${typeof layer.rawPath === 'string' ? ` at ${layer.rawPath}` : ''}`,
-      reason:
-        'Express does not keep mounted sub-apps reachable; import @backend2mcp/express before building the app, ' +
-        'or run with `node --import @backend2mcp/express/register`',
-    });
-  }
-  return undefined;
-}
-
-/** Instrumentation's tag, else router 2.3's `rawPath`, else `/` when the layer says so. */
-function mountPathOf(layer: ExpressLayer): PathSpec | undefined {
-  const tagged = layer[MOUNT_PATH];
-  if (tagged !== undefined) return tagged;
-  if (layer.rawPath !== undefined) return layer.rawPath;
-  if (layer.slash === true || layer.regexp?.fast_slash === true) return '/';
-  return undefined;
-}
-
-function translatePaths(
-  spec: PathSpec,
+function addRoute(
+  layer: ExpressLayer,
+  route: ExpressRoute,
+  mounts: PathPart[],
+  source: string,
   walk: Walk,
-  origin: string,
-): Array<{ template: string; paramPatterns?: Record<string, string> }> {
-  const out: Array<{ template: string; paramPatterns?: Record<string, string> }> = [];
-  for (const path of flattenPathSpec(spec)) {
-    if (path instanceof RegExp) {
-      walk.skipped.push({
-        route: `${origin}: ${String(path)}`,
-        reason: 'regular-expression paths have no route template',
-      });
-      continue;
-    }
-    if (!walk.express4) {
-      out.push({ template: path });
-      continue;
-    }
-    const translated = translateExpress4Path(path);
-    if (translated.ok) out.push(translated);
-    else walk.skipped.push({ route: `${origin}: ${path}`, reason: translated.reason });
-  }
-  return out;
-}
-
-function addRoute(route: ExpressRoute, prefixes: string[], source: string, walk: Walk): void {
+): void {
+  if (route.stack.some((entry) => isMcpEndpoint(entry.handle))) return;
   const methods = routeMethods(route);
-  const meta = mergeRouteMeta(route.stack.map((layer) => readRouteMeta(layer.handle)).filter(isMeta));
-  for (const path of translatePaths(route.path, walk, `route in ${source}`)) {
-    for (const prefix of prefixes) {
-      const template = joinPaths(prefix, path.template);
+  const meta = mergeRouteMeta(route.stack.map((entry) => readRouteMeta(entry.handle)).filter(isMeta));
+  // A route the app hides with mcp({ hidden: true }) would never be a tool: no warning about its path.
+  const report = meta?.hidden !== true;
+  const paths = translatePaths(
+    route.path,
+    usesExpress4Syntax(layer),
+    `route in ${source}`,
+    report ? walk : undefined,
+  );
+  for (const path of paths) {
+    for (const mount of mounts) {
+      const { template, paramPatterns } = joinParts(mount, path);
+      const parsed = checkTemplate(template, walk);
+      if (!parsed) continue;
+      const patterns = Object.keys(paramPatterns).length > 0 ? paramPatterns : undefined;
       for (const method of methods.exposed) {
-        const key = `${method} ${template}`;
-        // Express dispatches to the first matching route, so the first one registered is the tool.
+        const key = urlSpaceKey(method, parsed, patterns);
         if (walk.seen.has(key)) continue;
         walk.seen.add(key);
         walk.routes.push({
           method,
           path: template,
-          ...(path.paramPatterns ? { paramPatterns: path.paramPatterns } : {}),
+          ...(patterns ? { paramPatterns: patterns } : {}),
           ...(meta ? { meta } : {}),
           source,
         });
@@ -147,22 +148,88 @@ function addRoute(route: ExpressRoute, prefixes: string[], source: string, walk:
       for (const method of methods.unexposed) {
         walk.skipped.push({
           route: `${method} ${template}`,
-          reason: `the ${method} method is not exposed as a tool`,
+          reason: `backend2mcp exposes GET, POST, PUT, PATCH, DELETE, HEAD and OPTIONS; ${method} has no tool`,
         });
       }
     }
   }
 }
 
-function routeMethods(route: ExpressRoute): { exposed: HttpMethod[]; unexposed: string[] } {
-  const declared = Object.keys(route.methods).filter((method) => route.methods[method]);
-  if (declared.includes('_all') || declared.length >= ALL_THRESHOLD)
-    return { exposed: ALL_METHODS, unexposed: [] };
-  const upper = declared.map((method) => method.toUpperCase());
+/**
+ * One entry per path of a spec, in template syntax; regex paths and
+ * untranslatable ones go to `skipped` (when a walk is given to report to).
+ */
+function translatePaths(
+  spec: PathSpec,
+  express4: boolean,
+  origin: string,
+  walk: Walk | undefined,
+): PathPart[] {
+  const parts: PathPart[] = [];
+  for (const path of flattenPathSpec(spec)) {
+    if (path instanceof RegExp) {
+      walk?.skipped.push({
+        route: `${origin}: ${String(path)}`,
+        reason:
+          'a regular-expression path has no route template, so nothing under it can become a tool; ' +
+          'give it a string path to expose it, or mark the route mcp({ hidden: true }) to silence this',
+      });
+    } else if (!express4) {
+      parts.push({ template: path, paramPatterns: {} });
+    } else {
+      const translated = translateExpress4Path(path);
+      if (translated.ok)
+        parts.push({ template: translated.template, paramPatterns: translated.paramPatterns ?? {} });
+      else walk?.skipped.push({ route: `${origin}: ${path}`, reason: translated.reason });
+    }
+  }
+  return parts;
+}
+
+function joinParts(mount: PathPart, part: PathPart): PathPart {
   return {
-    exposed: upper.filter((method): method is HttpMethod => EXPOSED_METHODS.has(method)),
-    unexposed: upper.filter((method) => !EXPOSED_METHODS.has(method)),
+    template: joinPaths(mount.template, part.template),
+    paramPatterns: { ...mount.paramPatterns, ...part.paramPatterns },
   };
+}
+
+/**
+ * The parsed template, or undefined (and a skipped entry) when it is not one a
+ * tool can fill: invalid, or naming a param twice (`/orgs/:id` mounting
+ * `/items/:id`), which would force one value into both places.
+ */
+function checkTemplate(template: string, walk: Walk): PathTemplate | undefined {
+  let parsed: PathTemplate;
+  try {
+    parsed = parsePathTemplate(template);
+  } catch (error) {
+    walk.skipped.push({ route: template, reason: (error as Error).message });
+    return undefined;
+  }
+  const names = parsed.params.map((param) => param.name);
+  const repeated = names.find((name, index) => names.indexOf(name) !== index);
+  if (repeated === undefined) return parsed;
+  walk.skipped.push({
+    route: template,
+    reason: `the path param "${repeated}" appears twice (in a mount path and below it); rename one so each can be given its own value`,
+  });
+  return undefined;
+}
+
+/** What a stack holds, briefly, for a warning: its first routes and how many routers it nests. */
+function describeContents(stack: ExpressLayer[]): string {
+  const routes = stack.flatMap((layer) => {
+    if (!layer.route) return [];
+    const { exposed, unexposed } = routeMethods(layer.route);
+    return [
+      `${[...exposed, ...unexposed].join('|')} ${flattenPathSpec(layer.route.path).map(String).join(', ')}`,
+    ];
+  });
+  const nested = stack.filter((layer) => !layer.route && childOf(layer)).length;
+  const parts = routes.slice(0, 5);
+  if (routes.length > 5) parts.push(`${routes.length - 5} more routes`);
+  if (nested > 0) parts.push(`${nested} nested router${nested > 1 ? 's' : ''}`);
+  return parts.length > 0 ? parts.join(', ') : 'no routes';
 }
 
 function isMeta(meta: McpRouteMeta | undefined): meta is McpRouteMeta {

@@ -1,4 +1,6 @@
+export { isMcpEndpoint, MCP_ENDPOINT_MARK } from '@backend2mcp/core';
 export type { ExpressAppLike } from './express-internals.js';
+export { type TranslatedPath, translateExpress4Path } from './express4-path.js';
 export { extractRoutes } from './extract-routes.js';
 export { type ExpressModuleLike, instrumentExpress } from './instrument.js';
 export { loadExpressFrom } from './load-express.js';

@@ -1,0 +1,38 @@
+import { METHODS } from 'node:http';
+import type { HttpMethod } from '@backend2mcp/core';
+import type { ExpressRoute } from './express-internals.js';
+
+/** What `app.all()` stands for as tools: the methods an API client calls. */
+export const ALL_METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const TOOL_METHODS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+
+/** The methods a route answers, split into those that become tools and those that cannot. */
+export interface RouteMethods {
+  exposed: HttpMethod[];
+  /** Methods backend2mcp has no tool for (`PROPFIND`, `LOCK`, ...), upper-case. */
+  unexposed: string[];
+}
+
+/**
+ * Reads a route's methods in registration order. `app.all()` is a catch-all:
+ * Express 4 and 5 register it as every method Node knows (and `route.all()` as
+ * `_all`), which would make some thirty tools; it stands for {@link ALL_METHODS}.
+ * The HEAD Express answers for a GET is not listed (it is never in `methods`);
+ * an explicit `app.head()` is.
+ */
+export function routeMethods(route: ExpressRoute): RouteMethods {
+  const declared = Object.keys(route.methods).filter((method) => route.methods[method] === true);
+  if (declared.includes('_all') || coversEveryMethod(declared)) {
+    return { exposed: [...ALL_METHODS], unexposed: [] };
+  }
+  const upper = declared.map((method) => method.toUpperCase());
+  return {
+    exposed: upper.filter((method): method is HttpMethod => TOOL_METHODS.has(method)),
+    unexposed: upper.filter((method) => !TOOL_METHODS.has(method)),
+  };
+}
+
+function coversEveryMethod(declared: string[]): boolean {
+  const present = new Set(declared);
+  return METHODS.every((method) => present.has(method.toLowerCase()));
+}
