@@ -1,6 +1,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/server';
+import type { AuthContext } from './auth/auth-provider.js';
 import { isBackend2McpError } from './errors.js';
-import type { Dispatch, HttpRequest } from './http.js';
+import type { Dispatch, DispatchContext, HttpRequest } from './http.js';
 import type { CallLimits } from './limits.js';
 import type { SchemaValidator } from './schema-validation.js';
 import { toRequest } from './to-request.js';
@@ -16,7 +17,19 @@ export interface CallEnvironment {
   signal?: AbortSignal;
   /** Headers the server adds to this call's request; they win over the caller's. */
   headers?: Record<string, string>;
+  /** Who is calling, handed to the route as `auth` in its {@link DispatchContext}. */
+  auth?: AuthContext;
+  /** Sends progress and log notifications to the caller; without it they go nowhere. */
+  reporter?: CallReporter;
 }
+
+/** The notifications a route can send to the caller of its tool. */
+export type CallReporter = Pick<DispatchContext, 'reportProgress' | 'log'>;
+
+const SILENT_REPORTER: CallReporter = {
+  reportProgress: async () => {},
+  log: async () => {},
+};
 
 /**
  * Runs one `tools/call`: validates the arguments, builds the request, dispatches
@@ -48,7 +61,12 @@ export async function callTool(
     const response = await environment.dispatch(request, {
       signal,
       maxResponseBytes: environment.limits.maxResponseBytes,
-      context: { toolName: tool.name, arguments: args },
+      context: {
+        toolName: tool.name,
+        arguments: args,
+        ...(environment.auth ? { auth: environment.auth } : {}),
+        ...(environment.reporter ?? SILENT_REPORTER),
+      },
     });
     return checkOutput(tool, toResult(response, { url: request.url }), environment.validator);
   } catch (error) {

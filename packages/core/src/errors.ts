@@ -15,6 +15,8 @@ export type Backend2McpErrorCode =
   | 'INVALID_OPTIONS'
   | 'UNSUPPORTED_APP'
   | 'LISTEN_FAILED'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
   | 'SERVER_ERROR';
 
 /**

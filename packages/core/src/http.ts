@@ -1,3 +1,5 @@
+import type { AuthContext } from './auth/auth-provider.js';
+
 /**
  * The plain HTTP records that flow between core and an adapter. Core builds an
  * {@link HttpRequest} from tool arguments; the adapter runs it through the app in
@@ -53,12 +55,40 @@ export interface DispatchOptions {
   context?: DispatchContext;
 }
 
-/** What a route handler can learn about the MCP call it serves (exposed by adapters, e.g. as `req.mcp`). */
+/** Severity of a log message sent to the MCP caller (RFC 5424 levels, as MCP uses them). */
+export type McpLogLevel =
+  | 'debug'
+  | 'info'
+  | 'notice'
+  | 'warning'
+  | 'error'
+  | 'critical'
+  | 'alert'
+  | 'emergency';
+
+/**
+ * What a route handler can learn about, and do for, the MCP call it serves.
+ * Adapters expose it in their framework's idiom (`req.mcp`, `request.mcp`,
+ * `mcpContext(ctx)`, `c.get('mcp')`); ordinary HTTP requests have none.
+ */
 export interface DispatchContext {
   /** The tool being called. */
   toolName: string;
   /** The arguments the caller sent, after validation. */
   arguments: Record<string, unknown>;
+  /** Who is calling, when auth providers are configured. */
+  auth?: AuthContext;
+  /**
+   * Reports progress to the caller (`notifications/progress`) when it asked for
+   * progress; otherwise does nothing. `progress` must grow with each call.
+   * Never rejects: a caller that went away just stops receiving.
+   */
+  reportProgress(progress: number, total?: number, message?: string): Promise<void>;
+  /**
+   * Sends a log message to the caller (`notifications/message`), subject to
+   * the level it asked for. Never rejects.
+   */
+  log(level: McpLogLevel, data: unknown, logger?: string): Promise<void>;
 }
 
 /** The function an adapter gives core to run one request through the app in process. */

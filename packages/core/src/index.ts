@@ -9,6 +9,29 @@
 /** Types from the MCP SDK that appear in backend2mcp's public API, re-exported so adapters need no SDK import. */
 export type { CallToolResult, Transport as McpTransport } from '@modelcontextprotocol/server';
 export { annotationsFor } from './annotations.js';
+export { type ApiKeyAuthOptions, ApiKeyAuthProvider } from './auth/api-key-provider.js';
+export {
+  AuthFailure,
+  type AuthFailureOptions,
+  type AuthFailureStatus,
+  isAuthFailure,
+} from './auth/auth-failure.js';
+export type {
+  AuthContext,
+  AuthGrant,
+  AuthProvider,
+  AuthRequest,
+  WellKnownDocument,
+} from './auth/auth-provider.js';
+export { type BearerAuthOptions, BearerAuthProvider } from './auth/bearer-provider.js';
+export { combineProviders } from './auth/combine-providers.js';
+export {
+  HeaderInjectionAuthProvider,
+  type HeaderInjectionOptions,
+} from './auth/header-injection-provider.js';
+export { OAuthResourceServer, type OAuthResourceServerOptions } from './auth/oauth-resource-server.js';
+export type { CredentialIdentity, CredentialList } from './auth/secret-list.js';
+export type { ToolScopesResolver } from './auth/tool-scopes.js';
 export {
   type BackendMcpOptions,
   BackendMcpServer,
@@ -17,7 +40,7 @@ export {
   type RouteSource,
 } from './backend-mcp-server.js';
 export { type BuildToolsOptions, type BuiltTools, buildTools } from './build-tools.js';
-export { type CallEnvironment, callTool } from './call-tool.js';
+export { type CallEnvironment, type CallReporter, callTool } from './call-tool.js';
 export { Backend2McpError, type Backend2McpErrorCode, isBackend2McpError } from './errors.js';
 export * from './http.js';
 export { isLoopbackAddress, resolveGuard } from './http-guard.js';

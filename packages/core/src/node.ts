@@ -12,6 +12,7 @@ export { dispatchNodeListener } from './node/dispatch-node-listener.js';
 
 export {
   createNodeEndpoint,
+  createWellKnownEndpoint,
   type NodeEndpoint,
   type NodeEndpointOptions,
   type NodeMountOptions,

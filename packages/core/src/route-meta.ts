@@ -49,6 +49,8 @@ export function mergeRouteMeta(metas: McpRouteMeta[]): McpRouteMeta | undefined 
         : {}),
       ...(merged.schemas || meta.schemas ? { schemas: { ...merged.schemas, ...meta.schemas } } : {}),
       ...(merged.tags || meta.tags ? { tags: [...(merged.tags ?? []), ...(meta.tags ?? [])] } : {}),
+      // Several markers each requiring a scope require them all.
+      ...(merged.scopes || meta.scopes ? { scopes: [...(merged.scopes ?? []), ...(meta.scopes ?? [])] } : {}),
     };
   }
   return merged;

@@ -45,6 +45,11 @@ export interface McpRouteMeta {
   schemas?: RouteSchemas;
   /** Free-form tags (used by filters). */
   tags?: string[];
+  /**
+   * OAuth scopes (or scopes granted to a token or API key) a caller needs for
+   * this tool. A caller without them neither sees nor can call it.
+   */
+  scopes?: string[];
 }
 
 /**

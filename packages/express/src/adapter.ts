@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import type { BackendMcpOptions, DispatchContext } from '@backend2mcp/core';
+import type { AuthContext, BackendMcpOptions, DispatchContext } from '@backend2mcp/core';
 import {
   createNodeEndpoint,
+  createWellKnownEndpoint,
   NodeMcpAdapter,
   type NodeMountOptions,
   type NodeRequestListener,
@@ -57,11 +58,30 @@ export class McpAdapter extends NodeMcpAdapter {
     const { position = 'first', ...endpointOptions } = options;
     const endpoint = createNodeEndpoint(this.server, { parsedBody: alreadyParsedBody, ...endpointOptions });
     mountEndpoint(this.app, path, endpoint, position);
+    // OAuth Protected Resource Metadata (RFC 9728), when an auth provider publishes it.
+    if (this.server.wellKnownPaths.length > 0) {
+      const wellKnown = createWellKnownEndpoint(this.server);
+      for (const documentPath of this.server.wellKnownPaths)
+        mountEndpoint(this.app, documentPath, wellKnown, position);
+    }
     return this;
   }
 }
 
-/** What a route handler sees as `req.mcp` when it runs for an MCP tool call. */
+/**
+ * The caller of the MCP tool call `req` serves, as the configured auth
+ * providers established it; undefined for ordinary HTTP requests and when no
+ * provider is configured. The same as `req.mcp?.auth`.
+ */
+export function getAuthContext(req: { mcp?: McpRequestInfo }): AuthContext | undefined {
+  return req.mcp?.auth;
+}
+
+/**
+ * What a route handler sees as `req.mcp` when it runs for an MCP tool call:
+ * the tool, its arguments, the caller (`auth`), and `reportProgress`/`log` to
+ * talk back to the caller while the request runs.
+ */
 export interface McpRequestInfo extends DispatchContext {}
 
 declare global {

@@ -6,8 +6,31 @@
 
 import './auto-instrument.js';
 
-export { type McpRouteMeta, type RouteInfo, readRouteMeta, type ToolSpec } from '@backend2mcp/core';
-export { McpAdapter, type McpAdapterOptions, type McpRequestInfo, type MountOptions } from './adapter.js';
+export {
+  type ApiKeyAuthOptions,
+  ApiKeyAuthProvider,
+  type AuthContext,
+  AuthFailure,
+  type AuthProvider,
+  type BearerAuthOptions,
+  BearerAuthProvider,
+  combineProviders,
+  HeaderInjectionAuthProvider,
+  type McpLogLevel,
+  type McpRouteMeta,
+  OAuthResourceServer,
+  type OAuthResourceServerOptions,
+  type RouteInfo,
+  readRouteMeta,
+  type ToolSpec,
+} from '@backend2mcp/core';
+export {
+  getAuthContext,
+  McpAdapter,
+  type McpAdapterOptions,
+  type McpRequestInfo,
+  type MountOptions,
+} from './adapter.js';
 export {
   type ExpressAppLike,
   type ExpressModuleLike,

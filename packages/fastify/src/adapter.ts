@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import {
+  type AuthContext,
   Backend2McpError,
   type BackendMcpOptions,
   type Dispatch,
@@ -7,8 +8,14 @@ import {
   MCP_ENDPOINT_MARK,
   type McpRouteMeta,
 } from '@backend2mcp/core';
-import { createNodeEndpoint, type NodeEndpointOptions, NodeMcpAdapter } from '@backend2mcp/core/node';
+import {
+  createNodeEndpoint,
+  createWellKnownEndpoint,
+  type NodeEndpointOptions,
+  NodeMcpAdapter,
+} from '@backend2mcp/core/node';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { decorateMcpRequest, type McpRequestInfo, withCallContext } from './call-context.js';
 import {
   collectedRoutes,
   collectRoutes,
@@ -27,6 +34,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** backend2mcp overrides for this route: name, title, description, hidden, annotations, schemas, tags. */
     mcp?: McpRouteMeta;
+  }
+  interface FastifyRequest {
+    /** Present when the request comes from an MCP tool call: tool, arguments, caller, `reportProgress`, `log`. */
+    readonly mcp?: McpRequestInfo;
+    /** The caller of the MCP tool call, as the configured auth providers established it. */
+    readonly mcpAuth?: AuthContext;
   }
 }
 
@@ -53,7 +66,15 @@ export class McpAdapter extends NodeMcpAdapter {
     options: McpAdapterOptions = {},
   ) {
     const late = !isCollecting(app);
-    if (late) collectRoutes(app as unknown as FastifyLike);
+    if (late) {
+      collectRoutes(app as unknown as FastifyLike);
+      if (!decorateMcpRequest(app as unknown as FastifyLike)) {
+        (options.onWarning ?? console.warn)(
+          'backend2mcp: the Fastify app had already started, so request.mcp and request.mcpAuth are not available; ' +
+            'use mcpContext() and getAuthContext() from @backend2mcp/fastify, or create the adapter before app.ready().',
+        );
+      }
+    }
     super(
       {
         extractRoutes: () => extract(app, late),
@@ -85,6 +106,16 @@ export class McpAdapter extends NodeMcpAdapter {
     };
     Object.defineProperty(handler, MCP_ENDPOINT_MARK, { value: true });
     this.app.route({ method: ['GET', 'POST', 'DELETE'], url: path, handler });
+    // OAuth Protected Resource Metadata (RFC 9728), when an auth provider publishes it.
+    const wellKnown = createWellKnownEndpoint(this.server);
+    for (const documentPath of this.server.wellKnownPaths) {
+      const serveDocument = (request: FastifyRequest, reply: FastifyReply) => {
+        reply.hijack();
+        wellKnown(request.raw, reply.raw);
+      };
+      Object.defineProperty(serveDocument, MCP_ENDPOINT_MARK, { value: true });
+      this.app.route({ method: ['GET', 'OPTIONS'], url: documentPath, handler: serveDocument });
+    }
     return this;
   }
 }
@@ -99,13 +130,15 @@ function extract(app: FastifyAppLike, late: boolean): ExtractedRoutes {
 
 function injectDispatch(app: FastifyAppLike): Dispatch {
   return async (request, options) => {
-    const response = await app.inject({
-      method: request.method,
-      url: request.url,
-      headers: request.headers,
-      ...(request.body ? { payload: Buffer.from(request.body) } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    const response = await withCallContext(options.context, () =>
+      app.inject({
+        method: request.method,
+        url: request.url,
+        headers: request.headers,
+        ...(request.body ? { payload: Buffer.from(request.body) } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      }),
+    );
     const body = new Uint8Array(response.rawPayload);
     if (options.maxResponseBytes !== undefined && body.byteLength > options.maxResponseBytes) {
       throw new Backend2McpError(

@@ -10,7 +10,24 @@ import { watchFastifyInstances } from './collect/watch-instances.js';
 // Importing the package starts collecting routes of every Fastify instance created afterwards.
 watchFastifyInstances();
 
-export type { McpRouteMeta, RouteInfo, ToolSpec } from '@backend2mcp/core';
+export {
+  type ApiKeyAuthOptions,
+  ApiKeyAuthProvider,
+  type AuthContext,
+  AuthFailure,
+  type AuthProvider,
+  type BearerAuthOptions,
+  BearerAuthProvider,
+  combineProviders,
+  HeaderInjectionAuthProvider,
+  type McpLogLevel,
+  type McpRouteMeta,
+  OAuthResourceServer,
+  type OAuthResourceServerOptions,
+  type RouteInfo,
+  type ToolSpec,
+} from '@backend2mcp/core';
 export { type FastifyAppLike, McpAdapter, type McpAdapterOptions } from './adapter.js';
+export { getAuthContext, type McpRequestInfo, mcpContext } from './call-context.js';
 export { translateFastifyPath } from './collect/fastify-path.js';
 export { collectedRoutes, collectRoutes } from './collect/route-collector.js';

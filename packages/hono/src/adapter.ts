@@ -107,6 +107,13 @@ export class McpAdapter {
     };
     Object.defineProperty(handler, MCP_ENDPOINT_MARK, { value: true });
     (this.app as HonoMountable).all(path, handler);
+    // OAuth Protected Resource Metadata (RFC 9728), when an auth provider publishes it.
+    for (const documentPath of this.server.wellKnownPaths) {
+      const serveDocument = async (c: HonoContextLike) =>
+        this.server.serveWellKnown(c.req.raw) ?? new Response(null, { status: 404 });
+      Object.defineProperty(serveDocument, MCP_ENDPOINT_MARK, { value: true });
+      (this.app as HonoMountable).all(documentPath, serveDocument);
+    }
     return this;
   }
 

@@ -1,4 +1,5 @@
 import { Backend2McpError, type Dispatch } from '@backend2mcp/core';
+import { rememberCall } from './call-context.js';
 import type { HonoAppLike } from './extract/extract-routes.js';
 
 /** Where a dispatched request appears to come from; only its path and query reach routes. */
@@ -20,6 +21,7 @@ export function fetchDispatch(app: HonoAppLike, env: () => unknown, executionCtx
       ...(hasBody ? { body: request.body as BodyInit } : {}),
       ...(signal ? { signal } : {}),
     });
+    rememberCall(webRequest, options.context);
     const response = await untilAborted(
       Promise.resolve(app.fetch(webRequest, env(), executionCtx())),
       signal,

@@ -5,13 +5,33 @@
  */
 
 export {
+  type ApiKeyAuthOptions,
+  ApiKeyAuthProvider,
+  type AuthContext,
+  AuthFailure,
+  type AuthProvider,
+  type BearerAuthOptions,
+  BearerAuthProvider,
+  combineProviders,
+  HeaderInjectionAuthProvider,
   MCP_ENDPOINT_MARK,
+  type McpLogLevel,
   type McpRouteMeta,
+  OAuthResourceServer,
+  type OAuthResourceServerOptions,
   type RouteInfo,
   readRouteMeta,
   type ToolSpec,
 } from '@backend2mcp/core';
 export { McpAdapter, type McpAdapterOptions, type MountOptions } from './adapter.js';
+export {
+  getAuthContext,
+  type HonoCallContextLike,
+  type McpRequestInfo,
+  type McpVariables,
+  mcpContext,
+  mcpVariables,
+} from './call-context.js';
 export { extractRoutes, type HonoAppLike } from './extract/extract-routes.js';
 export { openApiPathToHono, translateHonoPath } from './extract/hono-path.js';
 export { type OpenApiDocument, operationsFromOpenApi } from './extract/openapi-schemas.js';

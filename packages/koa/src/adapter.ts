@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { BackendMcpOptions, DispatchContext } from '@backend2mcp/core';
+import type { AuthContext, BackendMcpOptions, DispatchContext } from '@backend2mcp/core';
 import {
   createNodeEndpoint,
+  createWellKnownEndpoint,
   NodeMcpAdapter,
   type NodeMountOptions,
   type NodeRequestListener,
@@ -23,6 +24,7 @@ interface KoaContextLike {
   res: ServerResponse;
   respond?: boolean;
   request: { body?: unknown };
+  state: Record<string, unknown>;
 }
 
 /**
@@ -58,6 +60,9 @@ export class McpAdapter extends NodeMcpAdapter {
       },
       options,
     );
+    // Koa creates ctx.state per request, after dispatch has handed over the request, so a
+    // first middleware copies the call's context there; it does nothing for ordinary requests.
+    app.middleware.unshift(exposeMcpState as never);
   }
 
   /**
@@ -71,7 +76,17 @@ export class McpAdapter extends NodeMcpAdapter {
       parsedBody: (req) => parsedBodies.get(req),
       ...endpointOptions,
     });
+    const wellKnownPaths = this.server.wellKnownPaths;
+    const wellKnown = createWellKnownEndpoint(this.server);
     const middleware = async (ctx: KoaContextLike, next: () => Promise<unknown>) => {
+      if (wellKnownPaths.includes(ctx.path)) {
+        ctx.respond = false;
+        await new Promise<void>((resolve, reject) => {
+          ctx.res.once('close', resolve);
+          wellKnown(ctx.req, ctx.res, (error) => (error ? reject(error) : resolve()));
+        });
+        return;
+      }
       if (ctx.path !== path) return next();
       // A body parser placed before the endpoint consumed the stream; hand its result over.
       if (ctx.req.readableEnded) parsedBodies.set(ctx.req, ctx.request.body);
@@ -87,10 +102,31 @@ export class McpAdapter extends NodeMcpAdapter {
   }
 }
 
-/** What a route sees for an MCP tool call: the tool's name and arguments. */
+/**
+ * What a route sees for an MCP tool call (`ctx.state.mcp`): the tool, its
+ * arguments, the caller (`auth`, also `ctx.state.mcpAuth`), and
+ * `reportProgress`/`log` to talk back to the caller.
+ */
 export interface McpRequestInfo extends DispatchContext {}
 
 /** The MCP call a Koa context serves, or undefined for ordinary HTTP requests. */
 export function mcpContext(ctx: { req: IncomingMessage }): McpRequestInfo | undefined {
   return (ctx.req as IncomingMessage & { mcp?: McpRequestInfo }).mcp;
+}
+
+/**
+ * The caller of the MCP tool call a Koa context serves, as the configured
+ * auth providers established it (the same as `ctx.state.mcpAuth`).
+ */
+export function getAuthContext(ctx: { req: IncomingMessage }): AuthContext | undefined {
+  return mcpContext(ctx)?.auth;
+}
+
+async function exposeMcpState(ctx: KoaContextLike, next: () => Promise<unknown>): Promise<unknown> {
+  const call = mcpContext(ctx);
+  if (call) {
+    ctx.state.mcp = call;
+    if (call.auth) ctx.state.mcpAuth = call.auth;
+  }
+  return next();
 }

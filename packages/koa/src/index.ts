@@ -5,13 +5,26 @@
  */
 
 export {
+  type ApiKeyAuthOptions,
+  ApiKeyAuthProvider,
+  type AuthContext,
+  AuthFailure,
+  type AuthProvider,
+  type BearerAuthOptions,
+  BearerAuthProvider,
+  combineProviders,
+  HeaderInjectionAuthProvider,
   MCP_ENDPOINT_MARK,
+  type McpLogLevel,
   type McpRouteMeta,
+  OAuthResourceServer,
+  type OAuthResourceServerOptions,
   type RouteInfo,
   readRouteMeta,
   type ToolSpec,
 } from '@backend2mcp/core';
 export {
+  getAuthContext,
   McpAdapter,
   type McpAdapterOptions,
   type McpRequestInfo,

@@ -53,3 +53,6 @@ export function textOf(result: { content: unknown }): string {
     .map((block) => block.text ?? `[${block.type}]`)
     .join('\n');
 }
+
+export { type AuthFixture, describeAuth } from './auth-suite.js';
+export { startTestIssuer, type TestIssuer, type TestTokenClaims } from './test-issuer.js';

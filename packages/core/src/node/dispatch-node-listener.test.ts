@@ -283,12 +283,17 @@ describe('dispatchNodeListener with a plain node:http listener', () => {
     const listener: RequestListener = (req, res) => {
       res.end(JSON.stringify((req as IncomingMessage & { mcp?: unknown }).mcp));
     };
-    const context = { toolName: 'get_users', arguments: { id: 1 } };
+    const context = {
+      toolName: 'get_users',
+      arguments: { id: 1 },
+      reportProgress: async () => {},
+      log: async () => {},
+    };
     const response = await dispatchNodeListener(listener, get('/'), {
       context,
       onRequest: (req) => Object.assign(req, { mcp: context }),
     });
-    expect(json(response)).toEqual(context);
+    expect(json(response)).toEqual({ toolName: 'get_users', arguments: { id: 1 } });
   });
 
   it('closes req and res after answering, as http.Server does', async () => {

@@ -60,3 +60,34 @@ export function createNodeEndpoint(mcp: BackendMcpServer, options: NodeEndpointO
   Object.defineProperty(endpoint, MCP_ENDPOINT_MARK, { value: true });
   return endpoint;
 }
+
+/**
+ * Serves the documents auth providers publish (OAuth Protected Resource
+ * Metadata) as a Node handler; any other path goes to `next` (or gets 404).
+ * Mount it at the app root, next to the MCP endpoint.
+ */
+export function createWellKnownEndpoint(mcp: BackendMcpServer): NodeEndpoint {
+  const endpoint: NodeEndpoint = function mcpWellKnown(req, res, next) {
+    // Express rewrites req.url inside a mounted handler; originalUrl is the path as requested.
+    const path = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+    const response = mcp.serveWellKnown(
+      new Request(new URL(path, 'http://localhost'), { method: req.method ?? 'GET' }),
+    );
+    if (!response) {
+      if (next) next();
+      else res.writeHead(404).end();
+      return;
+    }
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    res.writeHead(response.status, headers);
+    response
+      .text()
+      .then((body) => res.end(body))
+      .catch((error: unknown) => (next ? next(error) : res.end()));
+  };
+  Object.defineProperty(endpoint, MCP_ENDPOINT_MARK, { value: true });
+  return endpoint;
+}

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { BackendMcpServer, HttpGuardOptions } from '../backend-mcp-server.js';
 import { Backend2McpError } from '../errors.js';
 import { isLoopbackAddress } from '../http-guard.js';
-import { createNodeEndpoint } from './endpoint.js';
+import { createNodeEndpoint, createWellKnownEndpoint } from './endpoint.js';
 
 /** Options for {@link listen}. */
 export interface ListenOptions {
@@ -43,8 +43,13 @@ export async function listen(mcp: BackendMcpServer, options: ListenOptions = {})
     );
   }
   const endpoint = createNodeEndpoint(mcp, options.guard ? { guard: options.guard } : {});
+  const wellKnown = createWellKnownEndpoint(mcp);
   const server = createServer((req, res) => {
-    const pathname = (req.url ?? '/').split('?')[0];
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    if (mcp.wellKnownPaths.includes(pathname)) {
+      wellKnown(req, res);
+      return;
+    }
     if (pathname !== path) {
       res
         .writeHead(404, { 'content-type': 'application/json' })

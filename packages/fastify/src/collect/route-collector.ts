@@ -6,6 +6,7 @@ import {
   type McpRouteMeta,
   type RouteInfo,
 } from '@backend2mcp/core';
+import { decorateMcpRequest } from '../call-context.js';
 import { translateFastifyPath } from './fastify-path.js';
 import { type FastifyRouteSchema, toRouteSchemas } from './route-schemas.js';
 
@@ -13,6 +14,8 @@ import { type FastifyRouteSchema, toRouteSchemas } from './route-schemas.js';
 export interface FastifyLike {
   addHook(name: 'onRoute', hook: (this: FastifyLike, route: FastifyRouteOptions) => void): unknown;
   getSchemas(): Record<string, unknown>;
+  hasRequestDecorator(name: string): boolean;
+  decorateRequest(name: string, value: { getter(): unknown }): unknown;
 }
 
 /** What Fastify hands an `onRoute` hook (the fields backend2mcp reads). */
@@ -43,6 +46,8 @@ export function collectRoutes(app: FastifyLike): void {
   if (collected.has(app)) return;
   const store: RouteStore = { routes: [], skipped: [], keys: new Set() };
   collected.set(app, store);
+  // request.mcp / request.mcpAuth; Fastify only takes decorators before start, i.e. now.
+  decorateMcpRequest(app);
   app.addHook('onRoute', function onRoute(route) {
     // Fastify reuses and mutates route options after the hook: read everything now.
     record(store, route, () => this.getSchemas() as Record<string, JsonSchema>);
