@@ -7,8 +7,9 @@ import {
   originValidationResponse,
   ProtocolError,
   ProtocolErrorCode,
+  type ReadResourceResult,
   Server,
-  type ServerContext,
+  UriTemplate,
 } from '@modelcontextprotocol/server';
 import { version as packageVersion } from '../package.json';
 import { isAuthFailure } from './auth/auth-failure.js';
@@ -17,100 +18,41 @@ import { type Caller, fromAuthInfo, identifyCaller, toAuthInfo } from './auth/ca
 import { combineProviders } from './auth/combine-providers.js';
 import { normalizeForwardList } from './auth/forward-headers.js';
 import { calledToolName, insufficientScope } from './auth/scope-challenge.js';
-import { missingScopes, requiredScopes, type ToolScopesResolver } from './auth/tool-scopes.js';
+import { missingScopes, requiredScopes } from './auth/tool-scopes.js';
 import { type CallReporter, callTool } from './call-tool.js';
-import type { Dispatch } from './http.js';
 import { type CallLimits, DEFAULT_CALL_LIMITS } from './limits.js';
-import type { ExtractedRoutes, SkippedRoute } from './route.js';
+import { type HandlerCore, registerHandlers, unknownTool } from './mcp-handlers.js';
+import type { SkippedRoute } from './route.js';
 import { SchemaValidator } from './schema-validation.js';
-import { ToolCatalog } from './tool-catalog.js';
+import type { BackendMcpOptions, FetchOptions, RouteSource } from './server-options.js';
+import { callCustomTool } from './surface/call-custom-tool.js';
+import {
+  type CustomPromptDefinition,
+  type CustomPromptGetter,
+  type CustomResourceDefinition,
+  type CustomResourceReader,
+  CustomSurface,
+  type CustomToolDefinition,
+  type CustomToolHandler,
+} from './surface/custom-surface.js';
+import { readRouteResource } from './surface/read-route-resource.js';
+import type { RouteResource } from './surface/route-resources.js';
+import { type CatalogEntry, ToolCatalog } from './tool-catalog.js';
 import type { ToolSpec } from './tool-spec.js';
 
-/** What an adapter hands core: how to read the app's routes and how to run a request through it. */
-export interface RouteSource {
-  /** Reads the app's routes. Called on first use, so routes added after the adapter was created count. */
-  extractRoutes(): ExtractedRoutes;
-  /** Runs one request through the app in process. */
-  dispatch: Dispatch;
-  /**
-   * Awaited once before routes are first read, for frameworks that register
-   * routes asynchronously (Fastify plugins load at `app.ready()`).
-   */
-  prepare?(): Promise<void>;
-}
+export type {
+  BackendMcpOptions,
+  FetchOptions,
+  HttpGuardOptions,
+  RouteSource,
+} from './server-options.js';
 
-/** Host and Origin checks for the HTTP endpoint (DNS-rebinding protection). */
-export interface HttpGuardOptions {
-  /**
-   * Host names (no port; IPv6 in brackets) the `Host` header may name. A request
-   * naming another host gets 403. `false` turns the check off. Default: on for
-   * endpoints reached over loopback (`localhost`, `127.0.0.1`, `[::1]`), off otherwise.
-   */
-  allowedHosts?: string[] | false;
-  /**
-   * Origin host names a browser `Origin` header may name (requests without an
-   * Origin, i.e. non-browser clients, always pass). `false` turns the check off.
-   * Default: as for `allowedHosts`.
-   */
-  allowedOrigins?: string[] | false;
-  /**
-   * Checks the caller of the HTTP endpoint after Host/Origin validation: return a
-   * Response (e.g. 401) to refuse the request, or undefined to let it through.
-   */
-  authenticate?: (request: Request) => Response | undefined | Promise<Response | undefined>;
-}
-
-/** Options shared by every adapter. */
-export interface BackendMcpOptions extends CallLimits {
-  /** Server name shown to clients. Default `backend2mcp`. */
-  name?: string;
-  /** Server version shown to clients. Default: this package's version. */
-  version?: string;
-  /** Instructions for the model, sent at initialization. */
-  instructions?: string;
-  /** Where warnings go (routes that could not be exposed, ...). Default: `console.warn`, i.e. stderr. */
-  onWarning?: (message: string) => void;
-  /** Host/Origin validation of the HTTP endpoint. */
-  http?: HttpGuardOptions;
-  /**
-   * Headers added to every request dispatched to the app (e.g. a service
-   * credential the backend expects). They win over any header a caller's arguments set.
-   */
-  headers?: Record<string, string>;
-  /**
-   * Decides which tools exist: a tool it rejects is neither listed nor callable,
-   * exactly like a hidden route.
-   */
-  filter?: (tool: ToolSpec) => boolean;
-  /**
-   * Who may call: one provider, or several that must all grant the request (see
-   * `combineProviders`). HTTP callers are checked on every request; stdio and
-   * in-process callers once per connection, with `stdioCredentials` as their headers.
-   */
-  auth?: AuthProvider | readonly AuthProvider[];
-  /**
-   * Headers of the MCP caller's HTTP request that reach the app's request
-   * (e.g. `['authorization']` for an app whose own middleware checks tokens).
-   * Default: none. Headers set by the server (`headers`, providers) always win.
-   */
-  forwardHeaders?: readonly string[];
-  /** Scopes a tool needs beyond those its route declares with `mcp({ scopes })`. */
-  toolScopes?: ToolScopesResolver;
-  /**
-   * The headers a stdio (or other local-transport) caller is taken to have
-   * sent, so auth providers and `forwardHeaders` work there too. Build them
-   * from the environment the MCP client gives the process, e.g.
-   * `{ authorization: \`Bearer ${process.env.MCP_TOKEN}\` }`.
-   */
-  stdioCredentials?: Readonly<Record<string, string>>;
-}
-
-/** Per-request inputs to {@link BackendMcpServer.fetch}. */
-export interface FetchOptions {
-  /** A body the host framework already parsed (e.g. `req.body` after `express.json()`). */
-  parsedBody?: unknown;
-  /** Host/Origin checks for this request; overrides the server's `http` option. */
-  guard?: HttpGuardOptions;
+/** What {@link BackendMcpServer.refresh} found. */
+export interface RefreshResult {
+  /** True when the tool list changed (and `notifications/tools/list_changed` went out). */
+  toolsChanged: boolean;
+  /** True when the resource list changed (and `notifications/resources/list_changed` went out). */
+  resourcesChanged: boolean;
 }
 
 /**
@@ -135,6 +77,10 @@ export class BackendMcpServer {
   private readonly provider?: AuthProvider;
   private readonly forwardList: readonly string[];
   private readonly wellKnownDocuments: ReadonlyMap<string, WellKnownDocument>;
+  private readonly custom = new CustomSurface();
+  private readonly core: HandlerCore;
+  /** SDK server instances serving stdio and in-process connections, told about list changes. */
+  private readonly connections = new Set<Server>();
 
   constructor(
     private readonly source: RouteSource,
@@ -147,7 +93,27 @@ export class BackendMcpServer {
       maxResponseBytes: options.maxResponseBytes ?? DEFAULT_CALL_LIMITS.maxResponseBytes,
     };
     const onWarning = options.onWarning ?? ((message: string) => console.warn(message));
-    this.catalog = new ToolCatalog(() => source.extractRoutes(), onWarning, options.filter);
+    this.catalog = new ToolCatalog(
+      () => source.extractRoutes(),
+      onWarning,
+      {
+        ...(options.filter ? { filter: options.filter } : {}),
+        ...(options.include ? { include: options.include } : {}),
+        ...(options.exclude ? { exclude: options.exclude } : {}),
+        ...(options.routeMaps ? { routeMaps: options.routeMaps } : {}),
+        ...(options.resourceScheme ? { resourceScheme: options.resourceScheme } : {}),
+      },
+      this.custom,
+    );
+    this.core = {
+      prepare: () => this.prepare(),
+      catalog: this.catalog,
+      custom: this.custom,
+      pageSize: options.pageSize ?? 100,
+      lackingScopes: (entry, auth) => (entry.tool ? this.scopesLacking(entry.tool, auth).missing : []),
+      runEntry: (entry, args, call) => this.runEntry(entry, args, call),
+      readResource: (uri, caller, signal) => this.readResource(uri, caller, signal),
+    };
     const providers = options.auth === undefined ? [] : [options.auth].flat();
     if (providers.length === 1) this.provider = providers[0];
     else if (providers.length > 1) this.provider = combineProviders(...providers);
@@ -197,9 +163,149 @@ export class BackendMcpServer {
     signal?: AbortSignal,
   ): Promise<CallToolResult> {
     await this.prepare();
-    const tool = this.catalog.find(name);
-    if (!tool) throw unknownTool(name);
-    return this.runTool(tool, args, { signal, caller: undefined, reporter: undefined });
+    const entry = this.catalog.find(name);
+    if (!entry) throw unknownTool(name);
+    return this.runEntry(entry, args, { signal, caller: undefined, reporter: undefined });
+  }
+
+  /** GET routes served as MCP resources and resource templates (see the `routeMaps` option). */
+  get resources(): readonly RouteResource[] {
+    return this.catalog.resources;
+  }
+
+  /**
+   * Adds a hand-written tool beside the generated ones (a generated tool of the
+   * same name gives way). The input schema is JSON Schema or zod; arguments are
+   * validated before the handler runs. Connected clients are told the list changed.
+   */
+  tool(name: string, definition: CustomToolDefinition, handler: CustomToolHandler): this {
+    this.custom.addTool(name, definition, handler);
+    void this.afterCustomChange('tools');
+    return this;
+  }
+
+  /** Adds a hand-written resource (`uri`) or resource template (an RFC 6570 `uri` such as `notes://{id}`). */
+  resource(
+    name: string,
+    uri: string,
+    definition: CustomResourceDefinition,
+    read: CustomResourceReader,
+  ): this {
+    this.custom.addResource(name, uri, definition, read);
+    void this.afterCustomChange('resources');
+    return this;
+  }
+
+  /** Adds a hand-written prompt. */
+  prompt(name: string, definition: CustomPromptDefinition, get: CustomPromptGetter): this {
+    this.custom.addPrompt(name, definition, get);
+    void this.afterCustomChange('prompts');
+    return this;
+  }
+
+  /**
+   * Reads the app's routes again (call it after adding routes at runtime) and,
+   * when the tools or resources changed, sends `notifications/tools/list_changed`
+   * / `notifications/resources/list_changed` to connected clients: stdio and
+   * in-process connections of both eras, and 2026-07-28 HTTP clients listening
+   * with `subscriptions/listen` (stateless 2025-era HTTP has no channel for it).
+   */
+  async refresh(): Promise<RefreshResult> {
+    await this.prepare();
+    const before = this.surfaceSignature();
+    this.catalog.reset();
+    const after = this.surfaceSignature();
+    const result = {
+      toolsChanged: before.tools !== after.tools,
+      resourcesChanged: before.resources !== after.resources,
+    };
+    if (result.toolsChanged) this.announce('tools');
+    if (result.resourcesChanged) this.announce('resources');
+    return result;
+  }
+
+  private surfaceSignature(): { tools: string; resources: string } {
+    return {
+      tools: JSON.stringify(this.catalog.entries.map((entry) => entry.listed)),
+      resources: JSON.stringify(this.catalog.resources.map(({ tool: _tool, ...resource }) => resource)),
+    };
+  }
+
+  private async afterCustomChange(kind: 'tools' | 'resources' | 'prompts'): Promise<void> {
+    // Registered before anyone listed: nothing to announce, the first list includes it.
+    if (this.connections.size === 0 && !this.handler) return;
+    if (kind === 'tools') this.catalog.reset();
+    this.announce(kind);
+  }
+
+  private announce(kind: 'tools' | 'resources' | 'prompts'): void {
+    for (const server of this.connections) {
+      const sent =
+        kind === 'tools'
+          ? server.sendToolListChanged()
+          : kind === 'resources'
+            ? server.sendResourceListChanged()
+            : server.sendPromptListChanged();
+      Promise.resolve(sent).catch(() => {}); // a connection that is closing just misses it
+    }
+    if (kind === 'tools') this.handler?.notify.toolsChanged();
+    else if (kind === 'resources') this.handler?.notify.resourcesChanged();
+    else this.handler?.notify.promptsChanged();
+  }
+
+  private runEntry(
+    entry: CatalogEntry,
+    args: Record<string, unknown>,
+    call: { signal: AbortSignal | undefined; caller: Caller | undefined; reporter: CallReporter | undefined },
+  ): Promise<CallToolResult> {
+    if (entry.tool) return this.runTool(entry.tool, args, call);
+    const custom = entry.custom!;
+    return callCustomTool(
+      custom,
+      args,
+      {
+        timeoutMs: this.limits.timeoutMs,
+        ...(call.signal ? { signal: call.signal } : {}),
+        ...(call.caller?.auth ? { auth: call.caller.auth } : {}),
+        reportProgress: call.reporter?.reportProgress ?? (async () => {}),
+        log: call.reporter?.log ?? (async () => {}),
+      },
+      this.validator,
+    );
+  }
+
+  private async readResource(uri: string, caller: Caller, signal: AbortSignal): Promise<ReadResourceResult> {
+    const fromRoute = this.catalog.resources.find(
+      (resource) => resource.kind === 'resource' && resource.uri === uri,
+    );
+    const templated = fromRoute
+      ? undefined
+      : this.catalog.resources
+          .filter((resource) => resource.kind === 'template')
+          .map((resource) => ({ resource, variables: new UriTemplate(resource.uri).match(uri) }))
+          .find((candidate) => candidate.variables !== null);
+    const route = fromRoute ?? templated?.resource;
+    if (route) {
+      const headers = { ...caller.forwardedHeaders, ...this.options.headers, ...caller.grantedHeaders };
+      return readRouteResource(route, uri, templated?.variables ?? {}, {
+        dispatch: this.source.dispatch,
+        timeoutMs: this.limits.timeoutMs,
+        maxResponseBytes: this.limits.maxResponseBytes,
+        signal,
+        ...(Object.keys(headers).length > 0 ? { headers } : {}),
+      });
+    }
+    for (const resource of this.custom.resources.values()) {
+      const variables = resource.template ? resource.template.match(uri) : resource.uri === uri ? {} : null;
+      if (variables === null) continue;
+      return resource.read(new URL(uri), variables, {
+        signal,
+        ...(caller.auth ? { auth: caller.auth } : {}),
+        reportProgress: async () => {},
+        log: async () => {},
+      });
+    }
+    throw new ProtocolError(-32002 as ProtocolErrorCode, `Resource not found: ${uri}`, { uri });
   }
 
   /**
@@ -281,40 +387,26 @@ export class BackendMcpServer {
     const server = new Server(
       { name: this.options.name ?? 'backend2mcp', version: this.options.version ?? packageVersion },
       {
-        // listChanged stays off until routes can change at runtime (adapter.refresh, a later feature).
-        // logging: routes can log to the caller through their MCP context.
-        capabilities: { tools: {}, logging: {} },
+        capabilities: {
+          tools: { listChanged: true },
+          resources: { listChanged: true },
+          prompts: { listChanged: true },
+          // Routes and hand-written tools can log to the caller through their context.
+          logging: {},
+        },
         ...(this.options.instructions ? { instructions: this.options.instructions } : {}),
       },
     );
-    server.setRequestHandler('tools/list', async () => {
-      await this.prepare();
-      const { auth } = await caller();
-      const listed = this.catalog.listed.filter(
-        (_, index) => this.scopesLacking(this.catalog.tools[index] as ToolSpec, auth).missing.length === 0,
-      );
-      return { tools: listed };
-    });
-    server.setRequestHandler('tools/call', async (request, ctx) => {
-      await this.prepare();
-      const who = await caller();
-      const { name, arguments: args } = request.params;
-      const tool = this.catalog.find(name);
-      if (!tool) throw unknownTool(name);
-      const { missing } = this.scopesLacking(tool, who.auth);
-      if (missing.length > 0) {
-        throw new ProtocolError(
-          ProtocolErrorCode.InvalidParams,
-          `Tool "${name}" needs the scope(s) ${missing.join(', ')}, which your credentials do not grant.`,
-        );
-      }
-      const result = await this.runTool(tool, args ?? {}, {
-        signal: ctx.mcpReq.signal,
-        caller: who,
-        reporter: reporterFor(ctx),
-      });
-      return server.projectCallToolResult(result, tool.outputSchema);
-    });
+    registerHandlers(server, this.core, caller);
+    if (!context?.requestInfo) {
+      // A stdio or in-process connection lives on: it is told when the lists change.
+      this.connections.add(server);
+      const previous = server.onclose;
+      server.onclose = () => {
+        this.connections.delete(server);
+        previous?.();
+      };
+    }
     return server;
   }
 
@@ -377,7 +469,7 @@ export class BackendMcpServer {
     );
     if (!anyScoped) return undefined;
     const name = await calledToolName(request, parsedBody);
-    const tool = name === undefined ? undefined : this.catalog.find(name);
+    const tool = name === undefined ? undefined : this.catalog.find(name)?.tool;
     if (!tool) return undefined;
     const { required, missing } = this.scopesLacking(tool, caller.auth);
     return missing.length > 0
@@ -404,35 +496,4 @@ export class BackendMcpServer {
     this.handler = undefined;
     await handler?.close();
   }
-}
-
-/** Progress goes out only for a caller that sent a progress token; both notifications are best-effort. */
-function reporterFor(ctx: ServerContext): CallReporter {
-  const progressToken = ctx.mcpReq._meta?.progressToken;
-  return {
-    reportProgress: async (progress, total, message) => {
-      if (progressToken === undefined) return;
-      await ctx.mcpReq
-        .notify({
-          method: 'notifications/progress',
-          params: {
-            progressToken,
-            progress,
-            ...(total === undefined ? {} : { total }),
-            ...(message === undefined ? {} : { message }),
-          },
-        })
-        .catch(() => {});
-    },
-    log: async (level, data, logger) => {
-      await ctx.mcpReq.log(level, data, logger).catch(() => {});
-    },
-  };
-}
-
-function unknownTool(name: string): ProtocolError {
-  return new ProtocolError(
-    ProtocolErrorCode.InvalidParams,
-    `Unknown tool "${name}". Call tools/list for the available tools.`,
-  );
 }

@@ -157,3 +157,111 @@ describe('buildTools', () => {
     expect(tools[0]!.inputSchema.properties).toMatchObject({ root: { $ref: '#/$defs/node' } });
   });
 });
+
+describe('static checks on the tools built', () => {
+  it('gives an array schema without items an explicit items: {} and says where', () => {
+    const warnings: string[] = [];
+    const { tools } = buildTools(
+      [
+        {
+          method: 'POST',
+          path: '/tags',
+          schemas: {
+            body: {
+              type: 'object',
+              properties: { tags: { type: 'array' }, fixed: { enum: [{ type: 'array' }] } },
+            },
+          },
+        },
+      ],
+      { onWarning: (message) => warnings.push(message) },
+    );
+    expect(tools[0]!.inputSchema.properties).toEqual({
+      tags: { type: 'array', items: {} },
+      fixed: { enum: [{ type: 'array' }] },
+    });
+    expect(warnings).toEqual([
+      'backend2mcp: POST /tags: the array schema at /properties/tags has no "items"; it accepts any items.',
+    ]);
+  });
+
+  it('skips a route whose schema is not valid JSON Schema 2020-12, naming it', () => {
+    const { tools, skipped } = buildTools([
+      { method: 'GET', path: '/ok' },
+      { method: 'GET', path: '/broken', schemas: { response: { type: 'object', properties: 'not-a-map' } } },
+    ]);
+    expect(tools.map((tool) => tool.name)).toEqual(['get_ok']);
+    expect(skipped).toEqual([
+      {
+        route: 'GET /broken',
+        reason: expect.stringMatching(
+          /^its output schema is not valid JSON Schema 2020-12: schema\/properties must be object/,
+        ),
+      },
+    ]);
+  });
+
+  it('keeps the first route that asks for an explicit name and skips the next, instead of failing', () => {
+    const { tools, skipped } = buildTools([
+      { method: 'GET', path: '/a', meta: { name: 'list' } },
+      { method: 'GET', path: '/b', meta: { name: 'list' } },
+      { method: 'GET', path: '/c', meta: { name: 'bad name!' } },
+    ]);
+    expect(tools.map((tool) => `${tool.name} ${tool.route.path}`)).toEqual(['list /a']);
+    expect(skipped.map((entry) => entry.route)).toEqual(['GET /b', 'GET /c']);
+    expect(skipped[0]!.reason).toBe(
+      'the tool name "list" is already given to GET /a; give this route another name',
+    );
+  });
+
+  it('splits a whole inputSchema override into path and query (GET) or body (POST) arguments', () => {
+    const inputSchema = {
+      type: 'object',
+      properties: { id: { type: 'integer' }, verbose: { type: 'boolean' } },
+      required: ['id'],
+    };
+    const { tools } = buildTools([
+      { method: 'GET', path: '/users/:id', meta: { inputSchema } },
+      { method: 'POST', path: '/users/:id', meta: { inputSchema } },
+    ]);
+    expect(tools.map((tool) => tool.binding.arguments.map((arg) => `${arg.arg}:${arg.location}`))).toEqual([
+      ['id:path', 'verbose:query'],
+      ['id:path', 'verbose:body'],
+    ]);
+    expect(tools[0]!.inputSchema).toMatchObject({
+      properties: { id: { type: 'integer' } },
+      required: ['id'],
+    });
+  });
+
+  it('reads schema-library objects through their JSON Schema export', () => {
+    const librarySchema = {
+      '~standard': {
+        vendor: 'fake',
+        jsonSchema: {
+          input: () => ({
+            $schema: 'https://json-schema.org/draft/2020-12/schema',
+            type: 'object',
+            properties: { q: { type: 'string' } },
+          }),
+          output: () => ({}),
+        },
+      },
+    };
+    const { tools } = buildTools([
+      { method: 'GET', path: '/search', meta: { schemas: { query: librarySchema } } },
+    ]);
+    expect(tools[0]!.inputSchema.properties).toEqual({ q: { type: 'string' } });
+  });
+
+  it('skips a route whose schema library cannot export JSON Schema', () => {
+    const { skipped } = buildTools([
+      {
+        method: 'GET',
+        path: '/x',
+        meta: { schemas: { query: { '~standard': { vendor: 'opaque' } } as never } },
+      },
+    ]);
+    expect(skipped[0]!.reason).toContain('the opaque schema cannot export JSON Schema');
+  });
+});

@@ -1,16 +1,20 @@
 import { annotationsFor } from './annotations.js';
 import { HTTP_METHODS } from './http.js';
 import { buildInput } from './input-schema.js';
-import { generateToolName, resolveNameCollisions } from './naming.js';
+import { assertValidToolName, generateToolName, resolveNameCollisions } from './naming.js';
 import { buildOutputSchema } from './output-schema.js';
 import { parsePathTemplate } from './path-template.js';
-import type { RouteInfo, SkippedRoute } from './route.js';
+import type { JsonSchema, RouteInfo, RouteSchemas, SkippedRoute } from './route.js';
+import { toJsonSchema } from './schema-source.js';
+import { toolSchemaProblem, withArrayItems } from './surface/schema-checks.js';
 import type { ToolSpec } from './tool-spec.js';
 
 /** Options for {@link buildTools}. */
 export interface BuildToolsOptions {
   /** Called for each route that cannot become a tool (it is skipped, never fatal). */
   onSkip?: (skipped: SkippedRoute) => void;
+  /** Called for things fixed on the way (an array schema without `items`). */
+  onWarning?: (message: string) => void;
 }
 
 /** The tools built from an app's routes, and the routes that were left out with the reason. */
@@ -23,8 +27,8 @@ export interface BuiltTools {
  * Turns extracted routes into MCP tool specs: names (see {@link generateToolName}),
  * input and output schemas, annotations, and the binding back to the request.
  * Hidden routes are left out entirely, so they can be neither listed nor called.
- * A route whose template cannot be parsed is skipped with its reason. Two
- * routes asking for the same explicit name is an error (`DUPLICATE_TOOL_NAME`).
+ * A route whose template or schemas cannot be used is skipped with its reason; of two
+ * routes asking for the same explicit name: the later one is skipped with its reason.
  *
  * @example
  * ```ts
@@ -40,34 +44,68 @@ export function buildTools(routes: RouteInfo[], options: BuildToolsOptions = {})
   };
 
   const drafts: Array<Omit<ToolSpec, 'name'> & { requestedName: string; explicit: boolean }> = [];
+  const explicitNames = new Map<string, string>();
   for (const declared of routes) {
-    // Schemas given with the adapter's mcp({ schemas }) win over what the app declares.
-    const route: RouteInfo = declared.meta?.schemas
-      ? { ...declared, schemas: { ...declared.schemas, ...declared.meta.schemas } }
-      : declared;
-    const label = `${route.method} ${route.path}`;
-    if (route.meta?.hidden) continue;
+    const label = `${declared.method} ${declared.path}`;
+    if (declared.meta?.hidden) continue;
+    let route: RouteInfo;
     let template: ReturnType<typeof parsePathTemplate>;
     try {
-      template = parsePathTemplate(route.path);
+      template = parsePathTemplate(declared.path);
+      route = withOverrides(
+        declared,
+        template.params.map((param) => param.name),
+      );
     } catch (error) {
       skip({ route: label, reason: (error as Error).message });
       continue;
     }
-    const { inputSchema, arguments: bindings } = buildInput(route, template);
-    const outputSchema = buildOutputSchema(route.schemas?.response);
+    const explicitName = route.meta?.name;
+    if (explicitName !== undefined) {
+      try {
+        assertValidToolName(explicitName, label);
+      } catch (error) {
+        skip({ route: label, reason: (error as Error).message });
+        continue;
+      }
+      const holder = explicitNames.get(explicitName);
+      if (holder !== undefined) {
+        skip({
+          route: label,
+          reason: `the tool name "${explicitName}" is already given to ${holder}; give this route another name`,
+        });
+        continue;
+      }
+      explicitNames.set(explicitName, label);
+    }
+    const built = buildInput(route, template);
+    const input = withArrayItems(built.inputSchema);
+    const declaredOutput = buildOutputSchema(route.schemas?.response);
+    const output = declaredOutput ? withArrayItems(declaredOutput) : undefined;
+    for (const pointer of [...input.fixed, ...(output?.fixed ?? [])]) {
+      options.onWarning?.(
+        `backend2mcp: ${label}: the array schema at ${pointer} has no "items"; it accepts any items.`,
+      );
+    }
+    const problem = toolSchemaProblem('input', input.schema) ?? toolSchemaProblem('output', output?.schema);
+    if (problem) {
+      skip({ route: label, reason: problem });
+      continue;
+    }
     const title = route.meta?.title ?? route.summary ?? label;
-    const description =
-      route.meta?.description ?? route.description ?? route.summary ?? defaultDescription(route);
+    const description = withExamples(
+      route.meta?.description ?? route.description ?? route.summary ?? defaultDescription(route),
+      route.meta?.examples,
+    );
     drafts.push({
-      requestedName: route.meta?.name ?? generateToolName(route.method, template),
-      explicit: route.meta?.name !== undefined,
+      requestedName: explicitName ?? generateToolName(route.method, template),
+      explicit: explicitName !== undefined,
       title,
       description,
-      inputSchema,
-      ...(outputSchema ? { outputSchema } : {}),
+      inputSchema: input.schema,
+      ...(output ? { outputSchema: output.schema } : {}),
       annotations: annotationsFor(route.method, title, route.meta?.annotations),
-      binding: { method: route.method, path: template, arguments: bindings },
+      binding: { method: route.method, path: template, arguments: built.arguments },
       route,
       tags: [...(route.tags ?? []), ...(route.meta?.tags ?? [])],
     });
@@ -90,4 +128,64 @@ export function buildTools(routes: RouteInfo[], options: BuildToolsOptions = {})
 
 function defaultDescription(route: RouteInfo): string {
   return `${route.method} ${route.path}`;
+}
+
+/**
+ * The route with the schemas its `mcp({...})` overrides give (JSON Schema or
+ * zod) merged over the ones the app declares. A whole `inputSchema` is split
+ * back into path, and body or query parts, so each argument still reaches its place.
+ */
+function withOverrides(route: RouteInfo, pathParams: string[]): RouteInfo {
+  const meta = route.meta;
+  if (!meta?.schemas && !meta?.inputSchema && !meta?.outputSchema) return route;
+  const origin = `${route.method} ${route.path}`;
+  const schemas: RouteSchemas = { ...route.schemas };
+  for (const [part, source] of Object.entries(meta.schemas ?? {})) {
+    if (source !== undefined) {
+      schemas[part as keyof RouteSchemas] = toJsonSchema(
+        source,
+        part === 'response' ? 'output' : 'input',
+        origin,
+      );
+    }
+  }
+  if (meta.inputSchema) {
+    const whole = toJsonSchema(meta.inputSchema, 'input', origin);
+    const { params, rest } = splitInputSchema(whole, pathParams);
+    schemas.params = params;
+    delete schemas.query;
+    delete schemas.body;
+    if (rest)
+      schemas[
+        route.method === 'POST' || route.method === 'PUT' || route.method === 'PATCH' ? 'body' : 'query'
+      ] = rest;
+  }
+  if (meta.outputSchema) schemas.response = toJsonSchema(meta.outputSchema, 'output', origin);
+  return { ...route, schemas };
+}
+
+function splitInputSchema(
+  schema: JsonSchema,
+  pathParams: string[],
+): { params: JsonSchema; rest?: JsonSchema } {
+  const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
+  const pick = (names: string[]): JsonSchema => {
+    const picked = Object.fromEntries(names.map((name) => [name, properties[name] as JsonSchema]));
+    const needed = names.filter((name) => required.has(name));
+    return { type: 'object', properties: picked, ...(needed.length > 0 ? { required: needed } : {}) };
+  };
+  const inPath = Object.keys(properties).filter((name) => pathParams.includes(name));
+  const others = Object.keys(properties).filter((name) => !pathParams.includes(name));
+  return { params: pick(inPath), ...(others.length > 0 ? { rest: pick(others) } : {}) };
+}
+
+/** Example responses, appended to the description as JSON blocks (each cut at 2,000 characters). */
+function withExamples(description: string, examples: unknown[] | undefined): string {
+  if (!examples?.length) return description;
+  const blocks = examples.map((example) => {
+    const text = JSON.stringify(example, null, 2) ?? String(example);
+    return `\`\`\`json\n${text.length > 2000 ? `${text.slice(0, 2000)}...` : text}\n\`\`\``;
+  });
+  return `${description}\n\nExample response${blocks.length > 1 ? 's' : ''}:\n${blocks.join('\n')}`;
 }

@@ -85,7 +85,11 @@ export async function callTool(
  * model never sees. Turning the mismatch into an `isError` result keeps the
  * route's answer visible (its text stays) and says what did not match.
  */
-function checkOutput(tool: ToolSpec, result: CallToolResult, validator: SchemaValidator): CallToolResult {
+export function checkOutput(
+  tool: Pick<ToolSpec, 'name' | 'outputSchema'>,
+  result: CallToolResult,
+  validator: SchemaValidator,
+): CallToolResult {
   if (!tool.outputSchema || result.isError) return result;
   if (result.structuredContent === undefined) {
     return {
@@ -113,11 +117,11 @@ function checkOutput(tool: ToolSpec, result: CallToolResult, validator: SchemaVa
   };
 }
 
-function errorResult(message: string): CallToolResult {
+export function errorResult(message: string): CallToolResult {
   return { isError: true, content: [{ type: 'text', text: message }] };
 }
 
-function messageOf(error: unknown): string {
+export function messageOf(error: unknown): string {
   if (isBackend2McpError(error)) return error.message;
   if (error instanceof Error) return `The route failed: ${error.message}`;
   return `The route failed: ${String(error)}`;

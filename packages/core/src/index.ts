@@ -37,6 +37,7 @@ export {
   BackendMcpServer,
   type FetchOptions,
   type HttpGuardOptions,
+  type RefreshResult,
   type RouteSource,
 } from './backend-mcp-server.js';
 export { type BuildToolsOptions, type BuiltTools, buildTools } from './build-tools.js';
@@ -62,10 +63,29 @@ export {
   ROUTE_META,
   readRouteMeta,
 } from './route-meta.js';
-export { type SchemaCheck, SchemaValidator } from './schema-validation.js';
+export { type SchemaLibraryObject, type SchemaSource, toJsonSchema } from './schema-source.js';
+export { type SchemaCheck, SchemaValidator, schemaDocumentProblem } from './schema-validation.js';
+export type {
+  CustomPromptDefinition,
+  CustomPromptGetter,
+  CustomResourceDefinition,
+  CustomResourceReader,
+  CustomToolDefinition,
+  CustomToolHandler,
+  HandlerContext,
+} from './surface/custom-surface.js';
+export {
+  decideRole,
+  matches as matchesRoute,
+  type RouteMap,
+  type RouteMatcher,
+  type RouteRole,
+  type RouteSelection,
+} from './surface/route-map.js';
+export type { RouteResource } from './surface/route-resources.js';
 export { type ToRequestOptions, toRequest } from './to-request.js';
 export { statusLine, type ToResultOptions, toResult } from './to-result.js';
-export { type ListedTool, ToolCatalog } from './tool-catalog.js';
+export { type CatalogEntry, type CatalogOptions, type ListedTool, ToolCatalog } from './tool-catalog.js';
 export type {
   ArgumentBinding,
   ArgumentLocation,

@@ -1,4 +1,5 @@
 import type { HttpMethod } from './http.js';
+import type { SchemaSource } from './schema-source.js';
 
 /** A JSON Schema (draft 2020-12) object. Kept loose on purpose: apps declare all kinds. */
 export type JsonSchema = { [keyword: string]: unknown };
@@ -41,8 +42,21 @@ export interface McpRouteMeta {
   hidden?: boolean;
   /** Annotation overrides, merged over the ones derived from the HTTP method. */
   annotations?: ToolAnnotationsOverride;
-  /** Schemas for the route's inputs and output, for apps that declare none elsewhere. */
-  schemas?: RouteSchemas;
+  /**
+   * Schemas for the route's inputs and output, for apps that declare none
+   * elsewhere. Each may be JSON Schema or a zod (or other Standard JSON Schema) object.
+   */
+  schemas?: { [part in keyof RouteSchemas]?: SchemaSource };
+  /**
+   * The tool's whole input schema, replacing the generated one (JSON Schema or
+   * zod). Properties named like path params fill the path; the others go to the
+   * JSON body for POST, PUT and PATCH, and to the query string otherwise.
+   */
+  inputSchema?: SchemaSource;
+  /** The tool's output schema (the 2xx JSON response), replacing a declared one. */
+  outputSchema?: SchemaSource;
+  /** Example responses shown to the model after the description. */
+  examples?: unknown[];
   /** Free-form tags (used by filters). */
   tags?: string[];
   /**

@@ -48,6 +48,17 @@ export class SchemaValidator {
   }
 }
 
+const metaValidator = new Ajv2020({ strict: false, validateFormats: false });
+
+/**
+ * Why `schema` is not a valid JSON Schema 2020-12 document (checked against
+ * the meta-schema, without compiling it), or undefined when it is.
+ */
+export function schemaDocumentProblem(schema: JsonSchema): string | undefined {
+  if (metaValidator.validateSchema(schema) === true) return undefined;
+  return metaValidator.errorsText(metaValidator.errors, { dataVar: 'schema' });
+}
+
 function describeError(error: ErrorObject): string {
   const field = fieldName(error.instancePath);
   switch (error.keyword) {

@@ -2,9 +2,16 @@ import {
   type BackendMcpOptions,
   BackendMcpServer,
   type CallToolResult,
+  type CustomPromptDefinition,
+  type CustomPromptGetter,
+  type CustomResourceDefinition,
+  type CustomResourceReader,
+  type CustomToolDefinition,
+  type CustomToolHandler,
   type HttpGuardOptions,
   MCP_ENDPOINT_MARK,
   type McpTransport,
+  type RefreshResult,
   resolveGuard,
   type ToolSpec,
 } from '@backend2mcp/core';
@@ -133,6 +140,34 @@ export class McpAdapter {
   async connect(transport: McpTransport) {
     const { connectTransport } = await import('@backend2mcp/core/node');
     return connectTransport(this.server, transport);
+  }
+
+  /** Adds a hand-written tool beside the generated ones (JSON Schema or zod input). */
+  tool(name: string, definition: CustomToolDefinition, handler: CustomToolHandler): this {
+    this.server.tool(name, definition, handler);
+    return this;
+  }
+
+  /** Adds a hand-written resource, or a resource template for an RFC 6570 `uri` (`notes://{id}`). */
+  resource(
+    name: string,
+    uri: string,
+    definition: CustomResourceDefinition,
+    read: CustomResourceReader,
+  ): this {
+    this.server.resource(name, uri, definition, read);
+    return this;
+  }
+
+  /** Adds a hand-written prompt. */
+  prompt(name: string, definition: CustomPromptDefinition, get: CustomPromptGetter): this {
+    this.server.prompt(name, definition, get);
+    return this;
+  }
+
+  /** Reads the app's routes again and tells connected clients when tools or resources changed. */
+  refresh(): Promise<RefreshResult> {
+    return this.server.refresh();
   }
 
   /** Calls a tool directly, without a transport. */

@@ -55,4 +55,10 @@ export function textOf(result: { content: unknown }): string {
 }
 
 export { type AuthFixture, describeAuth } from './auth-suite.js';
+export {
+  describeToolSurface,
+  SEARCH_OVERRIDE,
+  type SurfaceAdapter,
+  type SurfaceFixture,
+} from './surface-suite.js';
 export { startTestIssuer, type TestIssuer, type TestTokenClaims } from './test-issuer.js';

@@ -102,14 +102,17 @@ describe('HeaderInjectionAuthProvider', () => {
     expect(await provider.authenticate()).toEqual({ headers: { 'x-service-key': 's' } });
   });
 
-  it.each([{ 'bad name': 'v' }, { 'x-ok': 'a\r\nx-evil: 1' }])('refuses %j', (headers) => {
-    try {
-      new HeaderInjectionAuthProvider({ headers });
-      throw new Error('expected INVALID_OPTIONS');
-    } catch (error) {
-      expect(isBackend2McpError(error, 'INVALID_OPTIONS')).toBe(true);
-    }
-  });
+  it.each<Record<string, string>>([{ 'bad name': 'v' }, { 'x-ok': 'a\r\nx-evil: 1' }])(
+    'refuses %j',
+    (headers) => {
+      try {
+        new HeaderInjectionAuthProvider({ headers });
+        throw new Error('expected INVALID_OPTIONS');
+      } catch (error) {
+        expect(isBackend2McpError(error, 'INVALID_OPTIONS')).toBe(true);
+      }
+    },
+  );
 });
 
 describe('combineProviders', () => {

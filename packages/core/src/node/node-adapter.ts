@@ -1,7 +1,20 @@
 import type { IncomingMessage } from 'node:http';
 import type { CallToolResult, Transport } from '@modelcontextprotocol/server';
-import { type BackendMcpOptions, BackendMcpServer, type RouteSource } from '../backend-mcp-server.js';
+import {
+  type BackendMcpOptions,
+  BackendMcpServer,
+  type RefreshResult,
+  type RouteSource,
+} from '../backend-mcp-server.js';
 import type { Dispatch, DispatchContext } from '../http.js';
+import type {
+  CustomPromptDefinition,
+  CustomPromptGetter,
+  CustomResourceDefinition,
+  CustomResourceReader,
+  CustomToolDefinition,
+  CustomToolHandler,
+} from '../surface/custom-surface.js';
 import type { ToolSpec } from '../tool-spec.js';
 import { dispatchNodeListener, type NodeRequestListener } from './dispatch-node-listener.js';
 import { type ListeningServer, type ListenOptions, listen } from './listen.js';
@@ -53,6 +66,34 @@ export class NodeMcpAdapter {
   /** Serves MCP over any transport (e.g. the SDK's `InMemoryTransport`, in tests). */
   connect(transport: Transport): StdioServerHandle {
     return connectTransport(this.server, transport);
+  }
+
+  /** Adds a hand-written tool beside the generated ones (JSON Schema or zod input). */
+  tool(name: string, definition: CustomToolDefinition, handler: CustomToolHandler): this {
+    this.server.tool(name, definition, handler);
+    return this;
+  }
+
+  /** Adds a hand-written resource, or a resource template for an RFC 6570 `uri` (`notes://{id}`). */
+  resource(
+    name: string,
+    uri: string,
+    definition: CustomResourceDefinition,
+    read: CustomResourceReader,
+  ): this {
+    this.server.resource(name, uri, definition, read);
+    return this;
+  }
+
+  /** Adds a hand-written prompt. */
+  prompt(name: string, definition: CustomPromptDefinition, get: CustomPromptGetter): this {
+    this.server.prompt(name, definition, get);
+    return this;
+  }
+
+  /** Reads the app's routes again and tells connected clients when tools or resources changed. */
+  refresh(): Promise<RefreshResult> {
+    return this.server.refresh();
   }
 
   /** Calls a tool directly, without a transport. */

@@ -1,0 +1,213 @@
+import {
+  type CallToolResult,
+  type GetPromptResult,
+  type ListResourceTemplatesResult,
+  ProtocolError,
+  ProtocolErrorCode,
+  type ReadResourceResult,
+  type Resource,
+  type Server,
+  type ServerContext,
+} from '@modelcontextprotocol/server';
+import type { AuthContext } from './auth/auth-provider.js';
+import type { Caller } from './auth/caller.js';
+import type { CallReporter } from './call-tool.js';
+import type { CustomSurface, HandlerContext } from './surface/custom-surface.js';
+import { paginate } from './surface/pagination.js';
+import type { CatalogEntry, ToolCatalog } from './tool-catalog.js';
+
+/** What the request handlers need from the backend server. */
+export interface HandlerCore {
+  prepare(): Promise<void>;
+  readonly catalog: ToolCatalog;
+  readonly custom: CustomSurface;
+  readonly pageSize: number;
+  /** The scopes `entry` needs that the caller lacks. */
+  lackingScopes(entry: CatalogEntry, auth: AuthContext | undefined): string[];
+  runEntry(
+    entry: CatalogEntry,
+    args: Record<string, unknown>,
+    call: { signal: AbortSignal; caller: Caller; reporter: CallReporter },
+  ): Promise<CallToolResult>;
+  readResource(uri: string, caller: Caller, signal: AbortSignal): Promise<ReadResourceResult>;
+}
+
+/**
+ * Registers the MCP methods on one SDK server instance: tools (paginated,
+ * filtered by the caller's scopes), resources and resource templates (from
+ * routes and hand-written), and prompts.
+ */
+export function registerHandlers(server: Server, core: HandlerCore, caller: () => Promise<Caller>): void {
+  server.setRequestHandler('tools/list', async (request) => {
+    await core.prepare();
+    const { auth } = await caller();
+    const visible = core.catalog.entries
+      .filter((entry) => core.lackingScopes(entry, auth).length === 0)
+      .map((entry) => entry.listed);
+    const { page, nextCursor } = paginate(
+      visible,
+      request.params?.cursor,
+      core.pageSize,
+      core.catalog.generation,
+    );
+    return { tools: page, ...(nextCursor ? { nextCursor } : {}) };
+  });
+
+  server.setRequestHandler('tools/call', async (request, ctx) => {
+    await core.prepare();
+    const who = await caller();
+    const { name, arguments: args } = request.params;
+    const entry = core.catalog.find(name);
+    if (!entry) throw unknownTool(name);
+    const missing = core.lackingScopes(entry, who.auth);
+    if (missing.length > 0) {
+      throw new ProtocolError(
+        ProtocolErrorCode.InvalidParams,
+        `Tool "${name}" needs the scope(s) ${missing.join(', ')}, which your credentials do not grant.`,
+      );
+    }
+    const result = await core.runEntry(entry, args ?? {}, {
+      signal: ctx.mcpReq.signal,
+      caller: who,
+      reporter: reporterFor(ctx),
+    });
+    return server.projectCallToolResult(result, entry.listed.outputSchema);
+  });
+
+  server.setRequestHandler('resources/list', async (request) => {
+    await core.prepare();
+    await caller();
+    const resources: Resource[] = [
+      ...core.catalog.resources
+        .filter((resource) => resource.kind === 'resource')
+        .map(({ name, title, description, uri, mimeType }) => ({
+          name,
+          title,
+          description,
+          uri,
+          ...(mimeType ? { mimeType } : {}),
+        })),
+      ...[...core.custom.resources.values()]
+        .filter((resource) => !resource.template)
+        .map(({ name, title, description, uri, mimeType }) => ({
+          name,
+          uri,
+          ...(title ? { title } : {}),
+          ...(description ? { description } : {}),
+          ...(mimeType ? { mimeType } : {}),
+        })),
+    ];
+    const { page, nextCursor } = paginate(
+      resources,
+      request.params?.cursor,
+      core.pageSize,
+      core.catalog.generation,
+    );
+    return { resources: page, ...(nextCursor ? { nextCursor } : {}) };
+  });
+
+  server.setRequestHandler('resources/templates/list', async (request) => {
+    await core.prepare();
+    await caller();
+    const templates: ListResourceTemplatesResult['resourceTemplates'] = [
+      ...core.catalog.resources
+        .filter((resource) => resource.kind === 'template')
+        .map(({ name, title, description, uri, mimeType }) => ({
+          name,
+          title,
+          description,
+          uriTemplate: uri,
+          ...(mimeType ? { mimeType } : {}),
+        })),
+      ...[...core.custom.resources.values()]
+        .filter((resource) => resource.template)
+        .map(({ name, title, description, uri, mimeType }) => ({
+          name,
+          uriTemplate: uri,
+          ...(title ? { title } : {}),
+          ...(description ? { description } : {}),
+          ...(mimeType ? { mimeType } : {}),
+        })),
+    ];
+    const { page, nextCursor } = paginate(
+      templates,
+      request.params?.cursor,
+      core.pageSize,
+      core.catalog.generation,
+    );
+    return { resourceTemplates: page, ...(nextCursor ? { nextCursor } : {}) };
+  });
+
+  server.setRequestHandler('resources/read', async (request, ctx) => {
+    await core.prepare();
+    return core.readResource(request.params.uri, await caller(), ctx.mcpReq.signal);
+  });
+
+  server.setRequestHandler('prompts/list', async (request) => {
+    await caller();
+    const prompts = [...core.custom.prompts.values()].map(
+      ({ name, title, description, arguments: args }) => ({
+        name,
+        ...(title ? { title } : {}),
+        ...(description ? { description } : {}),
+        ...(args ? { arguments: args } : {}),
+      }),
+    );
+    const { page, nextCursor } = paginate(prompts, request.params?.cursor, core.pageSize, 0);
+    return { prompts: page, ...(nextCursor ? { nextCursor } : {}) };
+  });
+
+  server.setRequestHandler('prompts/get', async (request, ctx): Promise<GetPromptResult> => {
+    const who = await caller();
+    const prompt = core.custom.prompts.get(request.params.name);
+    if (!prompt) {
+      throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown prompt "${request.params.name}".`);
+    }
+    const args = request.params.arguments ?? {};
+    const missing = (prompt.arguments ?? []).filter((arg) => arg.required && args[arg.name] === undefined);
+    if (missing.length > 0) {
+      throw new ProtocolError(
+        ProtocolErrorCode.InvalidParams,
+        `Prompt "${prompt.name}" needs the argument(s) ${missing.map((arg) => arg.name).join(', ')}.`,
+      );
+    }
+    return prompt.get(args, handlerContext(ctx, who));
+  });
+}
+
+/** The context hand-written handlers get. */
+export function handlerContext(ctx: ServerContext, caller: Caller): HandlerContext {
+  return { signal: ctx.mcpReq.signal, ...(caller.auth ? { auth: caller.auth } : {}), ...reporterFor(ctx) };
+}
+
+/** Progress goes out only for a caller that sent a progress token; both notifications are best-effort. */
+export function reporterFor(ctx: ServerContext): CallReporter {
+  const progressToken = ctx.mcpReq._meta?.progressToken;
+  return {
+    reportProgress: async (progress, total, message) => {
+      if (progressToken === undefined) return;
+      await ctx.mcpReq
+        .notify({
+          method: 'notifications/progress',
+          params: {
+            progressToken,
+            progress,
+            ...(total === undefined ? {} : { total }),
+            ...(message === undefined ? {} : { message }),
+          },
+        })
+        .catch(() => {});
+    },
+    log: async (level, data, logger) => {
+      await ctx.mcpReq.log(level, data, logger).catch(() => {});
+    },
+  };
+}
+
+/** The JSON-RPC error for a tool that does not exist, or that this caller may not know about. */
+export function unknownTool(name: string): ProtocolError {
+  return new ProtocolError(
+    ProtocolErrorCode.InvalidParams,
+    `Unknown tool "${name}". Call tools/list for the available tools.`,
+  );
+}

@@ -1,0 +1,37 @@
+import type { CallToolResult } from '@modelcontextprotocol/server';
+import { checkOutput, errorResult, messageOf } from '../call-tool.js';
+import type { SchemaValidator } from '../schema-validation.js';
+import type { CustomTool, HandlerContext } from './custom-surface.js';
+
+/**
+ * Runs a hand-written tool like a generated one: arguments validated first,
+ * the per-call timeout applied, a thrown error or a result that breaks the
+ * output schema turned into an `isError` result.
+ */
+export async function callCustomTool(
+  tool: CustomTool,
+  args: Record<string, unknown>,
+  context: Omit<HandlerContext, 'signal'> & { signal?: AbortSignal; timeoutMs: number },
+  validator: SchemaValidator,
+): Promise<CallToolResult> {
+  const check = validator.check(tool.inputSchema, args);
+  if (!check.ok) return errorResult(`Invalid arguments for ${tool.name}: ${check.problems.join('; ')}.`);
+  const timeout = AbortSignal.timeout(context.timeoutMs);
+  const signal = context.signal ? AbortSignal.any([context.signal, timeout]) : timeout;
+  try {
+    const result = await Promise.race([
+      Promise.resolve(tool.handler(args, { ...context, signal })),
+      new Promise<never>((_, reject) => {
+        signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      }),
+    ]);
+    return checkOutput(tool, result, validator);
+  } catch (error) {
+    if (timeout.aborted && !context.signal?.aborted) {
+      return errorResult(
+        `${tool.name} did not answer within ${context.timeoutMs} ms and was aborted (option timeoutMs).`,
+      );
+    }
+    return errorResult(messageOf(error).replace('The route failed', `${tool.name} failed`));
+  }
+}

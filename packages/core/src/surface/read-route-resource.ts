@@ -1,0 +1,68 @@
+import { ProtocolError, ProtocolErrorCode, type ReadResourceResult } from '@modelcontextprotocol/server';
+import { classifyBody, mediaType } from '../content-type.js';
+import { toBase64, toText } from '../encoding.js';
+import type { Dispatch } from '../http.js';
+import { toRequest } from '../to-request.js';
+import { statusLine } from '../to-result.js';
+import type { RouteResource } from './route-resources.js';
+
+/** MCP's "resource not found" error code. */
+const RESOURCE_NOT_FOUND = -32002;
+
+/** Everything a resource read needs besides the resource and its URI. */
+export interface ReadEnvironment {
+  dispatch: Dispatch;
+  timeoutMs: number;
+  maxResponseBytes: number;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/**
+ * Reads a route resource: fills the route's path params from the template
+ * variables, dispatches the GET in process and returns its body as text (JSON,
+ * text, XML ...) or base64 blob, with the response's media type. A 404 is
+ * MCP's resource-not-found error; any other error status is an internal error
+ * naming the status.
+ */
+export async function readRouteResource(
+  resource: RouteResource,
+  uri: string,
+  variables: Record<string, string | string[]>,
+  environment: ReadEnvironment,
+): Promise<ReadResourceResult> {
+  const args: Record<string, unknown> = {};
+  for (const binding of resource.tool.binding.arguments) {
+    if (binding.location === 'path' && variables[binding.name] !== undefined) {
+      const value = variables[binding.name];
+      args[binding.arg] = Array.isArray(value) ? value.join('/') : value;
+    }
+  }
+  const request = toRequest(resource.tool, args, environment.headers ? { headers: environment.headers } : {});
+  const timeout = AbortSignal.timeout(environment.timeoutMs);
+  const response = await environment.dispatch(request, {
+    signal: environment.signal ? AbortSignal.any([environment.signal, timeout]) : timeout,
+    maxResponseBytes: environment.maxResponseBytes,
+  });
+  if (response.status === 404) {
+    throw new ProtocolError(RESOURCE_NOT_FOUND as ProtocolErrorCode, `Resource not found: ${uri}`, { uri });
+  }
+  if (response.status >= 400) {
+    const detail = toText(response.body).slice(0, 500);
+    throw new ProtocolError(
+      ProtocolErrorCode.InternalError,
+      `Reading ${uri} failed: ${statusLine(response.status)}${detail ? `: ${detail}` : ''}`,
+    );
+  }
+  const contentType = response.headers['content-type'];
+  const mimeType = mediaType(contentType) || resource.mimeType || 'text/plain';
+  const kind = classifyBody(contentType, response.body);
+  const textual = kind === 'json' || kind === 'text' || kind === 'empty';
+  return {
+    contents: [
+      textual
+        ? { uri, mimeType, text: toText(response.body) }
+        : { uri, mimeType, blob: toBase64(response.body) },
+    ],
+  };
+}
