@@ -16,6 +16,8 @@ export {
   BearerAuthProvider,
   combineProviders,
   HeaderInjectionAuthProvider,
+  MCP_CONTENT_TYPE,
+  type McpContentBody,
   type McpLogLevel,
   type McpRouteMeta,
   OAuthResourceServer,

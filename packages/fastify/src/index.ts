@@ -20,6 +20,8 @@ export {
   BearerAuthProvider,
   combineProviders,
   HeaderInjectionAuthProvider,
+  MCP_CONTENT_TYPE,
+  type McpContentBody,
   type McpLogLevel,
   type McpRouteMeta,
   OAuthResourceServer,
