@@ -55,6 +55,92 @@ describe('buildTools', () => {
     ]);
   });
 
+  it('keeps a declared JSON Schema 2020-12 dialect and drops any other', () => {
+    const dialect = 'https://json-schema.org/draft/2020-12/schema';
+    const body = (schema: string) => ({
+      $schema: schema,
+      type: 'object',
+      properties: { name: { type: 'string' } },
+    });
+    const { tools } = buildTools([
+      { method: 'POST', path: '/a', schemas: { body: body(dialect) } },
+      { method: 'POST', path: '/b', schemas: { body: body(`${dialect}#`) } },
+      { method: 'POST', path: '/c', schemas: { body: body('http://json-schema.org/draft-07/schema#') } },
+      {
+        method: 'POST',
+        path: '/d',
+        schemas: { body: body(dialect), query: body('http://json-schema.org/draft-07/schema#') },
+      },
+    ]);
+    expect(tools.map((tool) => tool.inputSchema.$schema)).toEqual([dialect, dialect, undefined, undefined]);
+  });
+
+  it('carries whole-object constraints of a flattened body to the input schema root', () => {
+    const body = {
+      type: 'object',
+      properties: {
+        contactMethod: { enum: ['phone', 'email'] },
+        phone: { type: 'string' },
+        email: { type: 'string' },
+      },
+      allOf: [{ anyOf: [{ required: ['phone'] }, { required: ['email'] }] }],
+      if: { properties: { contactMethod: { const: 'phone' } }, required: ['contactMethod'] },
+      // biome-ignore lint/suspicious/noThenProperty: a JSON Schema keyword, not a thenable
+      then: { required: ['phone'] },
+      else: { required: ['email'] },
+      dependentRequired: { phone: ['contactMethod'] },
+    };
+    const { tools } = buildTools([{ method: 'POST', path: '/contacts', schemas: { body } }]);
+    const { properties: _properties, type: _type, ...constraints } = body;
+    expect(tools[0]!.inputSchema).toEqual({
+      type: 'object',
+      properties: body.properties,
+      additionalProperties: false,
+      ...constraints,
+    });
+  });
+
+  it('combines the constraints of several flattened schemas with allOf', () => {
+    const { tools } = buildTools([
+      {
+        method: 'POST',
+        path: '/search',
+        schemas: {
+          query: {
+            type: 'object',
+            properties: { a: {}, b: {} },
+            oneOf: [{ required: ['a'] }, { required: ['b'] }],
+          },
+          body: { type: 'object', properties: { c: {}, d: {} }, not: { required: ['c', 'd'] } },
+        },
+      },
+    ]);
+    expect(tools[0]!.inputSchema.allOf).toEqual([
+      { oneOf: [{ required: ['a'] }, { required: ['b'] }] },
+      { not: { required: ['c', 'd'] } },
+    ]);
+  });
+
+  it('does not carry constraints that would name a renamed field', () => {
+    const { tools } = buildTools([
+      {
+        method: 'PUT',
+        path: '/users/:id',
+        schemas: {
+          body: { type: 'object', properties: { id: {}, name: {} }, anyOf: [{ required: ['id'] }] },
+        },
+      },
+      {
+        method: 'GET',
+        path: '/me',
+        schemas: {
+          headers: { type: 'object', properties: { 'X-Token': {} }, anyOf: [{ required: ['X-Token'] }] },
+        },
+      },
+    ]);
+    expect(tools.map((tool) => tool.inputSchema.anyOf)).toEqual([undefined, undefined]);
+  });
+
   it('keeps a non-object body as one required body argument', () => {
     const { tools } = buildTools([
       { method: 'POST', path: '/tags', schemas: { body: { type: 'array', items: { type: 'string' } } } },

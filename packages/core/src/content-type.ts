@@ -1,5 +1,7 @@
-/** How a response body is presented to the model. */
-export type BodyKind = 'empty' | 'json' | 'text' | 'image' | 'audio' | 'binary';
+import { MCP_CONTENT_TYPE } from './content-response.js';
+
+/** How a response body is presented to the model (`content`: the body is MCP content itself). */
+export type BodyKind = 'empty' | 'content' | 'json' | 'text' | 'image' | 'audio' | 'binary';
 
 /** The media type without parameters, lower-case: `Application/JSON; charset=utf-8` -> `application/json`. */
 export function mediaType(contentType: string | undefined): string {
@@ -26,6 +28,7 @@ const TEXTUAL_APPLICATION_TYPES = new Set([
 export function classifyBody(contentType: string | undefined, body: Uint8Array): BodyKind {
   if (body.byteLength === 0) return 'empty';
   const type = mediaType(contentType);
+  if (type === MCP_CONTENT_TYPE) return 'content';
   if (type === 'application/json' || type.endsWith('+json')) return 'json';
   if (type.startsWith('image/')) return 'image';
   if (type.startsWith('audio/')) return 'audio';

@@ -42,6 +42,12 @@ export {
 } from './backend-mcp-server.js';
 export { type BuildToolsOptions, type BuiltTools, buildTools } from './build-tools.js';
 export { type CallEnvironment, type CallReporter, callTool } from './call-tool.js';
+export {
+  MCP_CONTENT_TYPE,
+  type McpContentBody,
+  type ParsedContentBody,
+  parseContentBody,
+} from './content-response.js';
 export { Backend2McpError, type Backend2McpErrorCode, isBackend2McpError } from './errors.js';
 export * from './http.js';
 export { isLoopbackAddress, resolveGuard } from './http-guard.js';

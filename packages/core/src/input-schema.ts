@@ -42,8 +42,10 @@ export function buildInput(route: RouteInfo, template: PathTemplate): BuiltInput
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
   const bindings: ArgumentBinding[] = [];
+  const renamed = new Set<ArgumentLocation>();
   for (const field of fields) {
     const arg = uniqueArgName(field, properties);
+    if (arg !== field.name) renamed.add(field.location);
     properties[arg] = field.schema;
     if (field.required) required.push(arg);
     bindings.push({
@@ -54,9 +56,13 @@ export function buildInput(route: RouteInfo, template: PathTemplate): BuiltInput
     });
   }
 
-  const inputSchema: JsonSchema = { type: 'object', properties };
+  const dialect = declaredDialect(route);
+  const inputSchema: JsonSchema = { ...(dialect ? { $schema: dialect } : {}), type: 'object', properties };
   if (required.length > 0) inputSchema.required = required;
   inputSchema.additionalProperties = false;
+  const constraints = objectConstraints(route, renamed);
+  if (constraints.length === 1) Object.assign(inputSchema, constraints[0]);
+  else if (constraints.length > 1) inputSchema.allOf = constraints;
   const defs = collectDefs(route);
   if (defs) inputSchema.$defs = defs;
   return { inputSchema, arguments: bindings };
@@ -167,6 +173,73 @@ function propertiesOf(schema: JsonSchema | undefined): Record<string, JsonSchema
 function stripDefs(schema: JsonSchema): JsonSchema {
   const { $defs: _defs, definitions: _definitions, $schema: _schema, ...rest } = schema;
   return rest;
+}
+
+/**
+ * Keywords that constrain an object as a whole (which fields go together, which
+ * exclude each other). When an object schema is flattened into arguments they
+ * still hold, now over the arguments.
+ */
+const OBJECT_CONSTRAINTS = [
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'if',
+  'then',
+  'else',
+  'dependentRequired',
+  'dependentSchemas',
+] as const;
+
+/**
+ * The whole-object constraints of each flattened schema (query, headers, object
+ * body), to carry to the input schema's root: as they are when one schema has
+ * any, as `allOf` entries when several do. A schema some of whose fields were
+ * renamed (`body_id`) or re-cased (headers) keeps its constraints to itself,
+ * since they name fields by their old names; the app still enforces them.
+ */
+function objectConstraints(route: RouteInfo, renamed: ReadonlySet<ArgumentLocation>): JsonSchema[] {
+  const body = route.schemas?.body ? dereferenceRoot(route.schemas.body) : undefined;
+  const headers = route.schemas?.headers;
+  const sources: [JsonSchema | undefined, boolean][] = [
+    [route.schemas?.query, !renamed.has('query')],
+    [
+      headers,
+      !renamed.has('header') &&
+        Object.keys(propertiesOf(headers)).every((name) => name === name.toLowerCase()),
+    ],
+    [body && isObjectSchema(body) ? body : undefined, !renamed.has('body')],
+  ];
+  const lifted: JsonSchema[] = [];
+  for (const [schema, keepsNames] of sources) {
+    if (!schema || !keepsNames) continue;
+    const constraints: JsonSchema = {};
+    for (const keyword of OBJECT_CONSTRAINTS) {
+      if (schema[keyword] !== undefined) constraints[keyword] = schema[keyword];
+    }
+    if (Object.keys(constraints).length > 0) lifted.push(constraints);
+  }
+  return lifted;
+}
+
+/** The JSON Schema 2020-12 dialect URI, the one MCP tool schemas use. */
+const DIALECT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
+
+/**
+ * The input schema names its dialect (`$schema`) when the route's own schemas do
+ * and all say JSON Schema 2020-12: the app's declaration is kept, never invented.
+ * Any other dialect is left out, since the generated schema is 2020-12 whatever
+ * its parts were written in.
+ */
+function declaredDialect(route: RouteInfo): string | undefined {
+  const declared = [route.schemas?.params, route.schemas?.query, route.schemas?.headers, route.schemas?.body]
+    .map((schema) => schema?.$schema)
+    .filter((value) => value !== undefined);
+  if (declared.length === 0) return undefined;
+  return declared.every((value) => value === DIALECT_2020_12 || value === `${DIALECT_2020_12}#`)
+    ? DIALECT_2020_12
+    : undefined;
 }
 
 /**

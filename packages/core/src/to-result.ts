@@ -1,4 +1,5 @@
 import type { CallToolResult, ContentBlock } from '@modelcontextprotocol/server';
+import { MCP_CONTENT_TYPE, parseContentBody } from './content-response.js';
 import { classifyBody, mediaType } from './content-type.js';
 import { toBase64, toText } from './encoding.js';
 import type { HttpResponse } from './http.js';
@@ -51,6 +52,7 @@ export function statusLine(status: number): string {
  *
  * | response | result |
  * | --- | --- |
+ * | {@link MCP_CONTENT_TYPE} | the content blocks it carries (and `isError` for 4xx/5xx) |
  * | 4xx / 5xx | `isError: true`, text with the status line and the body |
  * | JSON | `structuredContent` (the parsed value) plus the JSON as text |
  * | `text/*`, XML, ... | text |
@@ -62,6 +64,22 @@ export function statusLine(status: number): string {
 export function toResult(response: HttpResponse, options: ToResultOptions = {}): CallToolResult {
   const contentType = response.headers['content-type'];
   const kind = classifyBody(contentType, response.body);
+
+  if (kind === 'content') {
+    const parsed = parseContentBody(toText(response.body));
+    if (parsed.ok) return response.status >= 400 ? { ...parsed.result, isError: true } : parsed.result;
+    return {
+      isError: true,
+      content: [
+        {
+          type: 'text',
+          text:
+            `${statusLine(response.status)}: the route answered ${MCP_CONTENT_TYPE} but the body is not valid MCP content: ` +
+            `${parsed.problems.join('; ')}.`,
+        },
+      ],
+    };
+  }
 
   if (response.status >= 400) {
     const detail =

@@ -24,6 +24,8 @@ export {
   combineProviders,
   type HandlerContext,
   HeaderInjectionAuthProvider,
+  MCP_CONTENT_TYPE,
+  type McpContentBody,
   type McpLogLevel,
   type McpRouteMeta,
   OAuthResourceServer,
