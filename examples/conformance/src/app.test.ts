@@ -1,7 +1,7 @@
-import { McpAdapter } from '@backend2mcp/express';
 import { Client } from '@modelcontextprotocol/client';
 import { InMemoryTransport } from '@modelcontextprotocol/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdapter } from './adapter.js';
 import { CONTACT_SCHEMA, createApp, PIXEL_PNG, TONE_WAV } from './app.js';
 
 // The same expectations the conformance suite has, checked in process so `pnpm test` catches a
@@ -12,7 +12,7 @@ describe('the conformance fixtures as backend2mcp tools', () => {
 
   beforeAll(async () => {
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    const handle = new McpAdapter(createApp()).connect(serverSide);
+    const handle = createAdapter().connect(serverSide);
     await client.connect(clientSide);
     close = async () => {
       await client.close();
@@ -149,5 +149,81 @@ describe('the conformance fixtures as backend2mcp tools', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('the conformance resources and prompts', () => {
+  const client = new Client({ name: 'conformance-example-test', version: '1.0.0' });
+  const updated: string[] = [];
+  const adapter = createAdapter();
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    const handle = adapter.connect(serverSide);
+    client.setNotificationHandler('notifications/resources/updated', (notification) => {
+      updated.push(notification.params.uri);
+    });
+    await client.connect(clientSide);
+    close = async () => {
+      await client.close();
+      await handle.close();
+    };
+  });
+  afterAll(() => close());
+
+  it('serves the GET routes as test:// resources and a template', async () => {
+    expect((await client.listResources()).resources.map((resource) => resource.uri)).toEqual([
+      'test://static-text',
+      'test://static-binary',
+      'test://watched-resource',
+    ]);
+    expect(
+      (await client.listResourceTemplates()).resourceTemplates.map((template) => template.uriTemplate),
+    ).toEqual(['test://template/{id}/data']);
+    expect((await client.readResource({ uri: 'test://static-text' })).contents).toEqual([
+      {
+        uri: 'test://static-text',
+        mimeType: 'text/plain',
+        text: 'This is the content of the static text resource.',
+      },
+    ]);
+    expect((await client.readResource({ uri: 'test://static-binary' })).contents).toEqual([
+      { uri: 'test://static-binary', mimeType: 'image/png', blob: PIXEL_PNG.toString('base64') },
+    ]);
+    const templated = await client.readResource({ uri: 'test://template/123/data' });
+    expect(JSON.parse((templated.contents[0] as { text: string }).text)).toEqual({
+      id: '123',
+      data: 'Data for resource 123',
+    });
+    expect(await client.subscribeResource({ uri: 'test://watched-resource' })).toEqual({});
+    adapter.resourceUpdated('test://watched-resource');
+    adapter.resourceUpdated('test://static-text'); // nobody subscribed
+    await expect.poll(() => updated).toEqual(['test://watched-resource']);
+    expect(await client.unsubscribeResource({ uri: 'test://watched-resource' })).toEqual({});
+    adapter.resourceUpdated('test://watched-resource');
+    await expect(client.subscribeResource({ uri: 'test://nothing' })).rejects.toThrow(/Resource not found/);
+    expect(updated).toEqual(['test://watched-resource']);
+  });
+
+  it('serves the prompts, with completion for arg1', async () => {
+    expect((await client.listPrompts()).prompts.map((prompt) => prompt.name)).toEqual([
+      'test_simple_prompt',
+      'test_prompt_with_arguments',
+      'test_prompt_with_embedded_resource',
+      'test_prompt_with_image',
+    ]);
+    const withArgs = await client.getPrompt({
+      name: 'test_prompt_with_arguments',
+      arguments: { arg1: 'a', arg2: 'b' },
+    });
+    expect(withArgs.messages).toEqual([
+      { role: 'user', content: { type: 'text', text: "Prompt with arguments: arg1='a', arg2='b'" } },
+    ]);
+    const completion = await client.complete({
+      ref: { type: 'ref/prompt', name: 'test_prompt_with_arguments' },
+      argument: { name: 'arg1', value: 'par' },
+    });
+    expect(completion.completion).toEqual({ values: ['paris', 'park', 'party'], total: 3, hasMore: false });
   });
 });

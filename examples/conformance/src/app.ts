@@ -170,6 +170,20 @@ export function createApp() {
     },
   );
 
+  // Routes the adapter serves as MCP resources (see RESOURCE_ROUTES in adapter.ts): ordinary GETs.
+  app.get('/static-text', (_req, res) => {
+    res.type('text/plain').send('This is the content of the static text resource.');
+  });
+  app.get('/static-binary', (_req, res) => {
+    res.type('image/png').send(PIXEL_PNG);
+  });
+  app.get('/template/:id/data', (req, res) => {
+    res.json({ id: req.params.id, data: `Data for resource ${req.params.id}` });
+  });
+  app.get('/watched-resource', (_req, res) => {
+    res.type('text/plain').send('A resource clients can subscribe to.');
+  });
+
   // An ordinary error handler: the message as plain text, no stack trace.
   app.use((error: Error, _req: Request, res: Response, _next: NextFunction) => {
     res.status(500).type('text/plain').send(error.message);

@@ -6,10 +6,9 @@
  *
  * The first stdout line is `MCP endpoint: <url>`, which scripts/conformance.mjs waits for.
  */
-import { McpAdapter } from '@backend2mcp/express';
-import { createApp } from './app.js';
+import { createAdapter } from './adapter.js';
 
-const adapter = new McpAdapter(createApp(), { name: 'backend2mcp-conformance', version: '1.0.0' });
+const adapter = createAdapter();
 const server = await adapter.listen({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0) });
 console.log(`MCP endpoint: ${server.url.href}`);
 

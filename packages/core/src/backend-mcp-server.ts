@@ -80,7 +80,7 @@ export class BackendMcpServer {
   private readonly custom = new CustomSurface();
   private readonly core: HandlerCore;
   /** SDK server instances serving stdio and in-process connections, told about list changes. */
-  private readonly connections = new Set<Server>();
+  private readonly connections = new Map<Server, Set<string>>();
 
   constructor(
     private readonly source: RouteSource,
@@ -113,6 +113,7 @@ export class BackendMcpServer {
       lackingScopes: (entry, auth) => (entry.tool ? this.scopesLacking(entry.tool, auth).missing : []),
       runEntry: (entry, args, call) => this.runEntry(entry, args, call),
       readResource: (uri, caller, signal) => this.readResource(uri, caller, signal),
+      hasResource: (uri) => this.findResource(uri) !== undefined,
     };
     const providers = options.auth === undefined ? [] : [options.auth].flat();
     if (providers.length === 1) this.provider = providers[0];
@@ -239,7 +240,7 @@ export class BackendMcpServer {
   }
 
   private announce(kind: 'tools' | 'resources' | 'prompts'): void {
-    for (const server of this.connections) {
+    for (const server of this.connections.keys()) {
       const sent =
         kind === 'tools'
           ? server.sendToolListChanged()
@@ -274,20 +275,40 @@ export class BackendMcpServer {
     );
   }
 
+  /**
+   * Tells subscribers that a resource's content changed
+   * (`notifications/resources/updated`): stdio and in-process connections that
+   * subscribed to `uri`, and 2026-07-28 HTTP clients listening for it.
+   */
+  resourceUpdated(uri: string): void {
+    for (const [server, subscriptions] of this.connections) {
+      if (subscriptions.has(uri)) server.sendResourceUpdated({ uri }).catch(() => {});
+    }
+    this.handler?.notify.resourceUpdated(uri);
+  }
+
+  /** The route or hand-written resource `uri` names, with the template variables it carries. */
+  private findResource(uri: string) {
+    for (const resource of this.catalog.resources) {
+      if (resource.kind === 'resource' && resource.uri === uri) return { route: resource, variables: {} };
+    }
+    for (const resource of this.catalog.resources) {
+      if (resource.kind !== 'template') continue;
+      const variables = new UriTemplate(resource.uri).match(uri);
+      if (variables) return { route: resource, variables };
+    }
+    for (const resource of this.custom.resources.values()) {
+      const variables = resource.template ? resource.template.match(uri) : resource.uri === uri ? {} : null;
+      if (variables) return { custom: resource, variables };
+    }
+    return undefined;
+  }
+
   private async readResource(uri: string, caller: Caller, signal: AbortSignal): Promise<ReadResourceResult> {
-    const fromRoute = this.catalog.resources.find(
-      (resource) => resource.kind === 'resource' && resource.uri === uri,
-    );
-    const templated = fromRoute
-      ? undefined
-      : this.catalog.resources
-          .filter((resource) => resource.kind === 'template')
-          .map((resource) => ({ resource, variables: new UriTemplate(resource.uri).match(uri) }))
-          .find((candidate) => candidate.variables !== null);
-    const route = fromRoute ?? templated?.resource;
-    if (route) {
+    const found = this.findResource(uri);
+    if (found?.route) {
       const headers = { ...caller.forwardedHeaders, ...this.options.headers, ...caller.grantedHeaders };
-      return readRouteResource(route, uri, templated?.variables ?? {}, {
+      return readRouteResource(found.route, uri, found.variables, {
         dispatch: this.source.dispatch,
         timeoutMs: this.limits.timeoutMs,
         maxResponseBytes: this.limits.maxResponseBytes,
@@ -295,10 +316,8 @@ export class BackendMcpServer {
         ...(Object.keys(headers).length > 0 ? { headers } : {}),
       });
     }
-    for (const resource of this.custom.resources.values()) {
-      const variables = resource.template ? resource.template.match(uri) : resource.uri === uri ? {} : null;
-      if (variables === null) continue;
-      return resource.read(new URL(uri), variables, {
+    if (found?.custom) {
+      return found.custom.read(new URL(uri), found.variables, {
         signal,
         ...(caller.auth ? { auth: caller.auth } : {}),
         reportProgress: async () => {},
@@ -389,7 +408,8 @@ export class BackendMcpServer {
       {
         capabilities: {
           tools: { listChanged: true },
-          resources: { listChanged: true },
+          resources: { listChanged: true, subscribe: true },
+          completions: {},
           prompts: { listChanged: true },
           // Routes and hand-written tools can log to the caller through their context.
           logging: {},
@@ -397,10 +417,11 @@ export class BackendMcpServer {
         ...(this.options.instructions ? { instructions: this.options.instructions } : {}),
       },
     );
-    registerHandlers(server, this.core, caller);
+    const subscriptions = new Set<string>();
+    registerHandlers(server, this.core, caller, subscriptions);
     if (!context?.requestInfo) {
       // A stdio or in-process connection lives on: it is told when the lists change.
-      this.connections.add(server);
+      this.connections.set(server, subscriptions);
       const previous = server.onclose;
       server.onclose = () => {
         this.connections.delete(server);

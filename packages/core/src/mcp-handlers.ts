@@ -30,14 +30,24 @@ export interface HandlerCore {
     call: { signal: AbortSignal; caller: Caller; reporter: CallReporter },
   ): Promise<CallToolResult>;
   readResource(uri: string, caller: Caller, signal: AbortSignal): Promise<ReadResourceResult>;
+  /** True when `uri` names a resource this server can read (for `resources/subscribe`). */
+  hasResource(uri: string): boolean;
 }
+
+/** Most completion values sent at once (the MCP limit). */
+const MAX_COMPLETIONS = 100;
 
 /**
  * Registers the MCP methods on one SDK server instance: tools (paginated,
  * filtered by the caller's scopes), resources and resource templates (from
  * routes and hand-written), and prompts.
  */
-export function registerHandlers(server: Server, core: HandlerCore, caller: () => Promise<Caller>): void {
+export function registerHandlers(
+  server: Server,
+  core: HandlerCore,
+  caller: () => Promise<Caller>,
+  subscriptions: Set<string>,
+): void {
   server.setRequestHandler('tools/list', async (request) => {
     await core.prepare();
     const { auth } = await caller();
@@ -143,6 +153,44 @@ export function registerHandlers(server: Server, core: HandlerCore, caller: () =
     return core.readResource(request.params.uri, await caller(), ctx.mcpReq.signal);
   });
 
+  // 2025-era subscriptions, per connection; `resourceUpdated()` notifies the ones that asked.
+  const subscribe = async (uri: string, add: boolean) => {
+    await core.prepare();
+    await caller();
+    if (add && !core.hasResource(uri)) {
+      throw new ProtocolError(-32002 as ProtocolErrorCode, `Resource not found: ${uri}`, { uri });
+    }
+    if (add) subscriptions.add(uri);
+    else subscriptions.delete(uri);
+    return {};
+  };
+  tryRegister(() =>
+    server.setRequestHandler('resources/subscribe', (request) => subscribe(request.params.uri, true)),
+  );
+  tryRegister(() =>
+    server.setRequestHandler('resources/unsubscribe', (request) => subscribe(request.params.uri, false)),
+  );
+
+  server.setRequestHandler('completion/complete', async (request) => {
+    await core.prepare();
+    await caller();
+    const { ref, argument, context } = request.params;
+    const completer =
+      ref.type === 'ref/prompt'
+        ? core.custom.prompts.get(ref.name)?.complete?.[argument.name]
+        : [...core.custom.resources.values()].find((resource) => resource.uri === ref.uri)?.complete?.[
+            argument.name
+          ];
+    const values = completer ? await completer(argument.value, { arguments: context?.arguments ?? {} }) : [];
+    return {
+      completion: {
+        values: values.slice(0, MAX_COMPLETIONS),
+        total: values.length,
+        hasMore: values.length > MAX_COMPLETIONS,
+      },
+    };
+  });
+
   server.setRequestHandler('prompts/list', async (request) => {
     await caller();
     const prompts = [...core.custom.prompts.values()].map(
@@ -173,6 +221,15 @@ export function registerHandlers(server: Server, core: HandlerCore, caller: () =
     }
     return prompt.get(args, handlerContext(ctx, who));
   });
+}
+
+/** Registers a handler the negotiated protocol era may not know (the SDK refuses those); skipping it is right then. */
+function tryRegister(register: () => void): void {
+  try {
+    register();
+  } catch {
+    // not part of this era's protocol
+  }
 }
 
 /** The context hand-written handlers get. */

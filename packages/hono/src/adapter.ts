@@ -165,6 +165,11 @@ export class McpAdapter {
     return this;
   }
 
+  /** Tells clients subscribed to `uri` that its content changed (`notifications/resources/updated`). */
+  resourceUpdated(uri: string): void {
+    this.server.resourceUpdated(uri);
+  }
+
   /** Reads the app's routes again and tells connected clients when tools or resources changed. */
   refresh(): Promise<RefreshResult> {
     return this.server.refresh();

@@ -54,6 +54,8 @@ export interface CustomResourceDefinition {
   title?: string;
   description?: string;
   mimeType?: string;
+  /** Completions for a template's variables, by variable name. */
+  complete?: Record<string, ArgumentCompleter>;
 }
 
 /** Reads a hand-written resource; `variables` are a template's values (empty for a fixed URI). */
@@ -71,11 +73,19 @@ export interface CustomResource extends CustomResourceDefinition {
   read: CustomResourceReader;
 }
 
+/** Suggests values for one argument from what the user typed so far (`completion/complete`). */
+export type ArgumentCompleter = (
+  value: string,
+  context: { arguments: Record<string, string> },
+) => string[] | Promise<string[]>;
+
 /** A hand-written prompt's metadata and arguments. */
 export interface CustomPromptDefinition {
   title?: string;
   description?: string;
   arguments?: PromptArgument[];
+  /** Completions for arguments, by argument name. */
+  complete?: Record<string, ArgumentCompleter>;
 }
 
 /** Builds a prompt's messages from its (string) arguments. */
