@@ -12,7 +12,7 @@ import {
 import { version as packageVersion } from '../package.json';
 import { callTool } from './call-tool.js';
 import type { Dispatch } from './http.js';
-import { type CallLimits, DEFAULT_CALL_LIMITS } from './limits.js';
+import { type CallLimits, type MessageLimits, resolveCallLimits, resolveMaxMessageBytes } from './limits.js';
 import type { ExtractedRoutes, SkippedRoute } from './route.js';
 import { SchemaValidator } from './schema-validation.js';
 import { ToolCatalog } from './tool-catalog.js';
@@ -53,7 +53,7 @@ export interface HttpGuardOptions {
 }
 
 /** Options shared by every adapter. */
-export interface BackendMcpOptions extends CallLimits {
+export interface BackendMcpOptions extends CallLimits, MessageLimits {
   /** Server name shown to clients. Default `backend2mcp`. */
   name?: string;
   /** Server version shown to clients. Default: this package's version. */
@@ -101,6 +101,8 @@ export class BackendMcpServer {
   private readonly catalog: ToolCatalog;
   private readonly validator = new SchemaValidator();
   private readonly limits: Required<CallLimits>;
+  /** Largest MCP message the HTTP endpoint reads (`maxMessageBytes`). */
+  readonly maxMessageBytes: number;
   private handler?: McpHttpHandler;
   private preparing?: Promise<void>;
 
@@ -109,11 +111,8 @@ export class BackendMcpServer {
     options: BackendMcpOptions = {},
   ) {
     this.options = options;
-    this.limits = {
-      timeoutMs: options.timeoutMs ?? DEFAULT_CALL_LIMITS.timeoutMs,
-      maxRequestBytes: options.maxRequestBytes ?? DEFAULT_CALL_LIMITS.maxRequestBytes,
-      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_CALL_LIMITS.maxResponseBytes,
-    };
+    this.limits = resolveCallLimits(options);
+    this.maxMessageBytes = resolveMaxMessageBytes(options);
     const onWarning = options.onWarning ?? ((message: string) => console.warn(message));
     this.catalog = new ToolCatalog(() => source.extractRoutes(), onWarning, options.filter);
   }
@@ -197,7 +196,10 @@ export class BackendMcpServer {
       const refused = await authenticate(request);
       if (refused) return refused;
     }
-    this.handler ??= createMcpHandler((context) => this.createServer(context), { legacy: 'stateless' });
+    this.handler ??= createMcpHandler((context) => this.createServer(context), {
+      legacy: 'stateless',
+      maxRequestBodySize: this.maxMessageBytes,
+    });
     return this.handler.fetch(
       request,
       options.parsedBody === undefined ? {} : { parsedBody: options.parsedBody },
