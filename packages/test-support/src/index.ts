@@ -53,3 +53,8 @@ export function textOf(result: { content: unknown }): string {
     .map((block) => block.text ?? `[${block.type}]`)
     .join('\n');
 }
+
+export * from './arbitraries.js';
+export * from './http.js';
+export * from './reliability.js';
+export * from './resources.js';
