@@ -20,7 +20,7 @@ import { normalizeForwardList } from './auth/forward-headers.js';
 import { calledToolName, insufficientScope } from './auth/scope-challenge.js';
 import { missingScopes, requiredScopes } from './auth/tool-scopes.js';
 import { type CallReporter, callTool } from './call-tool.js';
-import { type CallLimits, DEFAULT_CALL_LIMITS } from './limits.js';
+import { type CallLimits, resolveCallLimits, resolveMaxMessageBytes } from './limits.js';
 import { type HandlerCore, registerHandlers, unknownTool } from './mcp-handlers.js';
 import type { SkippedRoute } from './route.js';
 import { SchemaValidator } from './schema-validation.js';
@@ -72,6 +72,8 @@ export class BackendMcpServer {
   private readonly catalog: ToolCatalog;
   private readonly validator = new SchemaValidator();
   private readonly limits: Required<CallLimits>;
+  /** Largest MCP message the HTTP endpoint reads (`maxMessageBytes`). */
+  readonly maxMessageBytes: number;
   private handler?: McpHttpHandler;
   private preparing?: Promise<void>;
   private readonly provider?: AuthProvider;
@@ -87,11 +89,8 @@ export class BackendMcpServer {
     options: BackendMcpOptions = {},
   ) {
     this.options = options;
-    this.limits = {
-      timeoutMs: options.timeoutMs ?? DEFAULT_CALL_LIMITS.timeoutMs,
-      maxRequestBytes: options.maxRequestBytes ?? DEFAULT_CALL_LIMITS.maxRequestBytes,
-      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_CALL_LIMITS.maxResponseBytes,
-    };
+    this.limits = resolveCallLimits(options);
+    this.maxMessageBytes = resolveMaxMessageBytes(options);
     const onWarning = options.onWarning ?? ((message: string) => console.warn(message));
     this.catalog = new ToolCatalog(
       () => source.extractRoutes(),
@@ -466,7 +465,10 @@ export class BackendMcpServer {
       const refused = await this.scopeChallenge(request, options.parsedBody, caller);
       if (refused) return refused;
     }
-    this.handler ??= createMcpHandler((context) => this.createServer(context), { legacy: 'stateless' });
+    this.handler ??= createMcpHandler((context) => this.createServer(context), {
+      legacy: 'stateless',
+      maxRequestBodySize: this.maxMessageBytes,
+    });
     return this.handler.fetch(request, {
       ...(options.parsedBody === undefined ? {} : { parsedBody: options.parsedBody }),
       ...(caller ? { authInfo: toAuthInfo(caller) } : {}),

@@ -48,14 +48,24 @@ export {
   type ParsedContentBody,
   parseContentBody,
 } from './content-response.js';
+export { refuseDotSegments } from './dot-segments.js';
 export { Backend2McpError, type Backend2McpErrorCode, isBackend2McpError } from './errors.js';
 export * from './http.js';
 export { isLoopbackAddress, resolveGuard } from './http-guard.js';
-export { type CallLimits, DEFAULT_CALL_LIMITS } from './limits.js';
+export {
+  type CallLimits,
+  DEFAULT_CALL_LIMITS,
+  DEFAULT_MAX_MESSAGE_BYTES,
+  type MessageLimits,
+  resolveCallLimits,
+  resolveMaxMessageBytes,
+} from './limits.js';
+export { messageTooLargeResponse, parsedBodyTooLarge } from './message-limit.js';
 export { generateToolName, MAX_TOOL_NAME_LENGTH, toSnakeWords } from './naming.js';
 export {
   encodePathSegment,
   fillPathTemplate,
+  hasLoneSurrogate,
   type PathTemplate,
   parsePathTemplate,
   type TemplateParam,

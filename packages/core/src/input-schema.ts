@@ -46,7 +46,7 @@ export function buildInput(route: RouteInfo, template: PathTemplate): BuiltInput
   for (const field of fields) {
     const arg = uniqueArgName(field, properties);
     if (arg !== field.name) renamed.add(field.location);
-    properties[arg] = field.schema;
+    setOwn(properties, arg, field.schema);
     if (field.required) required.push(arg);
     bindings.push({
       arg,
@@ -68,6 +68,20 @@ export function buildInput(route: RouteInfo, template: PathTemplate): BuiltInput
   return { inputSchema, arguments: bindings };
 }
 
+/** `record[name]` when it is the record's own entry (never an inherited one such as `__proto__`). */
+function ownValue<T>(record: Record<string, T> | undefined, name: string): T | undefined {
+  return record && Object.hasOwn(record, name) ? record[name] : undefined;
+}
+
+/**
+ * Adds a property as plain data. A name the app chose (a body field, a `$defs`
+ * key) may be `__proto__`; assigning it would replace the object's prototype
+ * and drop the field from the schema instead.
+ */
+function setOwn(target: Record<string, unknown>, name: string, value: unknown): void {
+  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function uniqueArgName(field: Field, taken: Record<string, unknown>): string {
   if (!Object.hasOwn(taken, field.name)) return field.name;
   const base = `${field.location}_${field.name}`;
@@ -82,7 +96,8 @@ function pathFields(route: RouteInfo, params: TemplateParam[]): Field[] {
     name: param.name,
     location: 'path' as const,
     required: !param.optional,
-    schema: declared[param.name] ?? templateParamSchema(param, route.paramPatterns?.[param.name]),
+    schema:
+      ownValue(declared, param.name) ?? templateParamSchema(param, ownValue(route.paramPatterns, param.name)),
   }));
 }
 
@@ -258,7 +273,7 @@ function collectDefs(route: RouteInfo): Record<string, JsonSchema> | undefined {
     if (!own || typeof own !== 'object') continue;
     defs ??= {};
     for (const [key, value] of Object.entries(own as Record<string, JsonSchema>)) {
-      if (!Object.hasOwn(defs, key)) defs[key] = value;
+      if (!Object.hasOwn(defs, key)) setOwn(defs, key, value);
     }
   }
   return defs;

@@ -1,3 +1,5 @@
+import { Backend2McpError } from './errors.js';
+
 /** Limits and defaults applied to every tool call. */
 export interface CallLimits {
   /** Abort a call that has not answered after this many milliseconds. Default 30 000. */
@@ -8,9 +10,67 @@ export interface CallLimits {
   maxResponseBytes?: number;
 }
 
+/** Limits of the MCP Streamable HTTP endpoint itself. */
+export interface MessageLimits {
+  /**
+   * Largest MCP message (HTTP request body) the endpoint accepts, in bytes. A
+   * larger one is answered `413` with a JSON-RPC error (-32000) before it is
+   * parsed. Default 4 MiB.
+   */
+  maxMessageBytes?: number;
+}
+
 /** Defaults for {@link CallLimits}. */
 export const DEFAULT_CALL_LIMITS: Required<CallLimits> = {
   timeoutMs: 30_000,
   maxRequestBytes: 1024 * 1024,
   maxResponseBytes: 10 * 1024 * 1024,
 };
+
+/** Default for {@link MessageLimits.maxMessageBytes}: 4 MiB, the MCP SDK's own default. */
+export const DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+/** The largest delay a timer accepts (about 24.8 days); longer timeouts would fire at once. */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/**
+ * The call limits with their defaults filled in. Throws `INVALID_OPTIONS` for a
+ * limit that is not a positive number (a timeout of 0 or `"30s"` would otherwise
+ * abort every call, or none), naming the option.
+ */
+export function resolveCallLimits(options: CallLimits): Required<CallLimits> {
+  return {
+    timeoutMs: checkedLimit('timeoutMs', options.timeoutMs, DEFAULT_CALL_LIMITS.timeoutMs, MAX_TIMEOUT_MS),
+    maxRequestBytes: checkedLimit(
+      'maxRequestBytes',
+      options.maxRequestBytes,
+      DEFAULT_CALL_LIMITS.maxRequestBytes,
+    ),
+    maxResponseBytes: checkedLimit(
+      'maxResponseBytes',
+      options.maxResponseBytes,
+      DEFAULT_CALL_LIMITS.maxResponseBytes,
+    ),
+  };
+}
+
+/** `maxMessageBytes` with its default filled in; `INVALID_OPTIONS` unless it is a positive number. */
+export function resolveMaxMessageBytes(options: MessageLimits): number {
+  return checkedLimit('maxMessageBytes', options.maxMessageBytes, DEFAULT_MAX_MESSAGE_BYTES);
+}
+
+function checkedLimit(
+  name: string,
+  value: number | undefined,
+  fallback: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > max) {
+    throw new Backend2McpError(
+      'INVALID_OPTIONS',
+      `Option ${name} must be a positive number no larger than ${max}; got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}.`,
+    );
+  }
+  return value;
+}

@@ -57,10 +57,41 @@ export function encodePathSegment(value: string): string {
   return encodeURIComponent(value);
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when `text` has a lone UTF-16 surrogate, which no URL (or UTF-8) can carry. */
+export function hasLoneSurrogate(text: string): boolean {
+  return LONE_SURROGATE.test(text);
+}
+
+/**
+ * Encodes one segment of a path parameter's value, refusing what cannot reach
+ * the route intact: `.` and `..` (the WHATWG URL parser behind `fetch`, Hono and
+ * Fastify's `inject` resolves them even percent-encoded, so the request would
+ * land on another route) and lone surrogates (no URL can carry them).
+ */
+function encodeParamSegment(name: string, segment: string): string {
+  if (segment === '.' || segment === '..') {
+    throw new Backend2McpError(
+      'INVALID_ARGUMENT',
+      `Path parameter "${name}" cannot be "${segment}" (or contain it as a path segment): URL parsers resolve it, so the request would reach another route.`,
+    );
+  }
+  if (hasLoneSurrogate(segment)) {
+    throw new Backend2McpError(
+      'INVALID_ARGUMENT',
+      `Path parameter "${name}" is not well-formed Unicode: it contains a lone surrogate.`,
+    );
+  }
+  return encodePathSegment(segment);
+}
+
 /**
  * Fills a template with values. Segment params are encoded as one segment, so
  * `../admin` becomes `..%2Fadmin` and can never escape its segment. Wildcard
  * values keep their `/` separators but each segment is encoded on its own.
+ * A value (or wildcard segment) that is `.` or `..`, or has a lone surrogate,
+ * is refused with `INVALID_ARGUMENT` naming the parameter.
  * An optional group is written only when every param in it has a value.
  */
 export function fillPathTemplate(template: PathTemplate, values: Record<string, string | string[]>): string {
@@ -89,10 +120,10 @@ function fillTokens(
         );
       }
       if (token.type === 'param') {
-        out += encodePathSegment(Array.isArray(value) ? value.join('/') : value);
+        out += encodeParamSegment(token.name, Array.isArray(value) ? value.join('/') : value);
       } else {
         const segments = Array.isArray(value) ? value : value.split('/');
-        out += segments.map(encodePathSegment).join('/');
+        out += segments.map((segment) => encodeParamSegment(token.name, segment)).join('/');
       }
     }
   }

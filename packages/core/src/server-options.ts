@@ -1,7 +1,7 @@
 import type { AuthProvider } from './auth/auth-provider.js';
 import type { ToolScopesResolver } from './auth/tool-scopes.js';
 import type { Dispatch } from './http.js';
-import type { CallLimits } from './limits.js';
+import type { CallLimits, MessageLimits } from './limits.js';
 import type { ExtractedRoutes } from './route.js';
 import type { RouteMap, RouteMatcher } from './surface/route-map.js';
 import type { ToolSpec } from './tool-spec.js';
@@ -41,7 +41,7 @@ export interface HttpGuardOptions {
 }
 
 /** Options shared by every adapter. */
-export interface BackendMcpOptions extends CallLimits {
+export interface BackendMcpOptions extends CallLimits, MessageLimits {
   /** Server name shown to clients. Default `backend2mcp`. */
   name?: string;
   /** Server version shown to clients. Default: this package's version. */

@@ -12,11 +12,37 @@ describe('toRequest', () => {
     expect(request.url).toBe('/users/..%2Fadmin');
   });
 
-  it('encodes dot segments that URL parsers would resolve', () => {
-    expect(toRequest(toolFor({ method: 'GET', path: '/users/:id' }), { id: '..' }).url).toBe('/users/%2E%2E');
-    expect(toRequest(toolFor({ method: 'GET', path: '/files/*path' }), { path: 'a/../b c/?#' }).url).toBe(
-      '/files/a/%2E%2E/b%20c/%3F%23',
+  it('refuses dot segments, which URL parsers resolve even percent-encoded, naming the parameter', () => {
+    const user = toolFor({ method: 'GET', path: '/users/:id' });
+    for (const id of ['.', '..']) {
+      expect(() => toRequest(user, { id })).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_ARGUMENT',
+          message: `Path parameter "id" cannot be "${id}" (or contain it as a path segment): URL parsers resolve it, so the request would reach another route.`,
+        }),
+      );
+    }
+    const files = toolFor({ method: 'GET', path: '/files/*path' });
+    expect(() => toRequest(files, { path: 'a/../b' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('"path"') }),
     );
+    // Dots inside a segment, or a segment that only starts with dots, are ordinary data.
+    expect(toRequest(user, { id: '../admin' }).url).toBe('/users/..%2Fadmin');
+    expect(toRequest(files, { path: 'a/.../b c/?#/.env' }).url).toBe('/files/a/.../b%20c/%3F%23/.env');
+  });
+
+  it('refuses a path or query value with a lone surrogate, naming it', () => {
+    expect(() => toRequest(toolFor({ method: 'GET', path: '/users/:id' }), { id: 'a\ud800' })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message: 'Path parameter "id" is not well-formed Unicode: it contains a lone surrogate.',
+      }),
+    );
+    const search = toolFor({ method: 'GET', path: '/search' });
+    expect(() => toRequest(search, { query: { q: '\udc00x' } })).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('"q"') }),
+    );
+    expect(toRequest(search, { query: { q: '😀' } }).url).toBe('/search?q=%F0%9F%98%80');
   });
 
   it('omits an optional group whose param is missing and fills it when given', () => {
@@ -74,6 +100,29 @@ describe('toRequest', () => {
     expect(() => toRequest(tool, { 'x-trace': 'a\r\nSet-Cookie: x=1' })).toThrow(
       expect.objectContaining({ code: 'INVALID_HEADER_VALUE' }),
     );
+  });
+
+  it('rejects other characters HTTP forbids in header values, and keeps Latin-1', () => {
+    const tool = toolFor({
+      method: 'GET',
+      path: '/x',
+      schemas: { headers: { type: 'object', properties: { 'x-trace': { type: 'string' } } } },
+    });
+    for (const value of ['a\u0001b', 'a\u007fb', 'caf\u00e9 \u65e5\u672c']) {
+      expect(() => toRequest(tool, { 'x-trace': value })).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_HEADER_VALUE',
+          message:
+            'Header "x-trace" may only contain visible ASCII, spaces, tabs and Latin-1 characters (no control characters).',
+        }),
+      );
+    }
+    expect(toRequest(tool, { 'x-trace': 'caf\u00e9\t1' }).headers['x-trace']).toBe('caf\u00e9\t1');
+  });
+
+  it('keeps a path parameter named __proto__ as data', () => {
+    const tool = toolFor({ method: 'GET', path: '/things/:__proto__' });
+    expect(toRequest(tool, JSON.parse('{"__proto__": "x"}')).url).toBe('/things/x');
   });
 
   it('lets server-set headers win over argument headers', () => {

@@ -1,7 +1,7 @@
 import { Backend2McpError } from './errors.js';
 import type { HttpRequest } from './http.js';
 import { DEFAULT_CALL_LIMITS } from './limits.js';
-import { fillPathTemplate } from './path-template.js';
+import { fillPathTemplate, hasLoneSurrogate } from './path-template.js';
 import type { ToolSpec } from './tool-spec.js';
 
 /** Options for {@link toRequest}. */
@@ -21,18 +21,20 @@ const encoder = new TextEncoder();
  * Turns validated tool arguments into the route's HTTP request using the tool's
  * parameter map. Path values are percent-encoded per segment (`../admin` ->
  * `..%2Fadmin`), query arrays repeat their key, object bodies are JSON.
- * Throws `INVALID_HEADER_VALUE` for a header value with CR, LF or NUL, and
- * `REQUEST_TOO_LARGE` past `maxRequestBytes`.
+ * Throws `INVALID_HEADER_VALUE` for a header value with CR, LF, NUL or another
+ * character HTTP forbids, `INVALID_ARGUMENT` for a path value that is `.`/`..` or
+ * a value with a lone surrogate, and `REQUEST_TOO_LARGE` past `maxRequestBytes`.
  */
 export function toRequest(
   tool: ToolSpec,
   args: Record<string, unknown>,
   options: ToRequestOptions = {},
 ): HttpRequest {
-  const pathValues: Record<string, string | string[]> = {};
+  // Null-prototype records: a name like `__proto__` is then stored as data, never as a prototype.
+  const pathValues = Object.create(null) as Record<string, string | string[]>;
   const query: Array<[string, string]> = [];
-  const headers: Record<string, string> = { accept: DEFAULT_ACCEPT };
-  // A null-prototype object: a `__proto__` field is then stored as data, never as a prototype.
+  const headers = Object.create(null) as Record<string, string>;
+  headers.accept = DEFAULT_ACCEPT;
   let bodyFields: Record<string, unknown> | undefined;
   let wholeBody: { value: unknown } | undefined;
 
@@ -87,12 +89,12 @@ export function toRequest(
 
   const path = fillPathTemplate(tool.binding.path, pathValues);
   const search = query
-    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+    .map(([key, value]) => `${queryComponent(key)}=${queryComponent(value, key)}`)
     .join('&');
   return {
     method: tool.binding.method,
     url: search ? `${path}?${search}` : path,
-    headers,
+    headers: { ...headers },
     ...(body ? { body } : {}),
   };
 }
@@ -127,13 +129,37 @@ function appendQueryObject(query: Array<[string, string]>, value: unknown, prefi
   }
 }
 
-/** Header values cannot carry CR/LF (response splitting, smuggling) or NUL. */
+/** Percent-encodes a query key or value; one with a lone surrogate cannot be encoded and is refused. */
+function queryComponent(text: string, key = text): string {
+  if (hasLoneSurrogate(text)) {
+    throw new Backend2McpError(
+      'INVALID_ARGUMENT',
+      `Query parameter "${key}" is not well-formed Unicode: it contains a lone surrogate.`,
+    );
+  }
+  return encodeURIComponent(text);
+}
+
+/** What HTTP allows in a field value (RFC 9110): tab, visible ASCII, space and obs-text (0x80-0xFF). */
+const INVALID_HEADER_CHAR = /[^\t\x20-\x7e\x80-\xff]/;
+
+/**
+ * Header values cannot carry CR/LF (response splitting, smuggling), NUL or other
+ * control characters, nor characters beyond Latin-1 that no HTTP server would
+ * accept: the same rule `node:http` applies on the wire and `fetch`'s `Headers` enforces.
+ */
 function headerValue(name: string, value: unknown): string {
   const text = scalarToString(value);
   if (/[\r\n\0]/.test(text)) {
     throw new Backend2McpError(
       'INVALID_HEADER_VALUE',
       `Header "${name}" must not contain CR, LF or NUL characters.`,
+    );
+  }
+  if (INVALID_HEADER_CHAR.test(text)) {
+    throw new Backend2McpError(
+      'INVALID_HEADER_VALUE',
+      `Header "${name}" may only contain visible ASCII, spaces, tabs and Latin-1 characters (no control characters).`,
     );
   }
   return text;

@@ -1,9 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import {
   type AuthContext,
-  Backend2McpError,
   type BackendMcpOptions,
-  type Dispatch,
   type ExtractedRoutes,
   MCP_ENDPOINT_MARK,
   type McpRouteMeta,
@@ -15,7 +13,7 @@ import {
   NodeMcpAdapter,
 } from '@backend2mcp/core/node';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { decorateMcpRequest, type McpRequestInfo, withCallContext } from './call-context.js';
+import { decorateMcpRequest, type McpRequestInfo } from './call-context.js';
 import {
   collectedRoutes,
   collectRoutes,
@@ -23,6 +21,8 @@ import {
   isCollecting,
   LATE_ATTACH_REASON,
 } from './collect/route-collector.js';
+import { jsonRpcErrorHandler } from './endpoint-errors.js';
+import { injectDispatch } from './inject-dispatch.js';
 
 /** Options for {@link McpAdapter}. */
 export interface McpAdapterOptions extends BackendMcpOptions {}
@@ -105,7 +105,13 @@ export class McpAdapter extends NodeMcpAdapter {
       endpoint(request.raw, reply.raw);
     };
     Object.defineProperty(handler, MCP_ENDPOINT_MARK, { value: true });
-    this.app.route({ method: ['GET', 'POST', 'DELETE'], url: path, handler });
+    this.app.route({
+      method: ['GET', 'POST', 'DELETE'],
+      url: path,
+      handler,
+      bodyLimit: this.server.maxMessageBytes,
+      errorHandler: jsonRpcErrorHandler,
+    });
     // OAuth Protected Resource Metadata (RFC 9728), when an auth provider publishes it.
     const wellKnown = createWellKnownEndpoint(this.server);
     for (const documentPath of this.server.wellKnownPaths) {
@@ -126,31 +132,4 @@ function extract(app: FastifyAppLike, late: boolean): ExtractedRoutes {
     extracted.skipped.push({ route: 'routes declared before the adapter', reason: LATE_ATTACH_REASON });
   }
   return extracted;
-}
-
-function injectDispatch(app: FastifyAppLike): Dispatch {
-  return async (request, options) => {
-    const response = await withCallContext(options.context, () =>
-      app.inject({
-        method: request.method,
-        url: request.url,
-        headers: request.headers,
-        ...(request.body ? { payload: Buffer.from(request.body) } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-      }),
-    );
-    const body = new Uint8Array(response.rawPayload);
-    if (options.maxResponseBytes !== undefined && body.byteLength > options.maxResponseBytes) {
-      throw new Backend2McpError(
-        'RESPONSE_TOO_LARGE',
-        `The response is ${body.byteLength} bytes; the limit is ${options.maxResponseBytes} (option maxResponseBytes).`,
-      );
-    }
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(response.headers)) {
-      if (value !== undefined)
-        headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-    }
-    return { status: response.statusCode, headers, body };
-  };
 }

@@ -1,4 +1,4 @@
-import { Backend2McpError, type Dispatch } from '@backend2mcp/core';
+import { Backend2McpError, type Dispatch, refuseDotSegments } from '@backend2mcp/core';
 import { rememberCall } from './call-context.js';
 import type { HonoAppLike } from './extract/extract-routes.js';
 
@@ -14,6 +14,8 @@ const BASE_URL = 'http://localhost';
 export function fetchDispatch(app: HonoAppLike, env: () => unknown, executionCtx: () => unknown): Dispatch {
   return async (request, options) => {
     const signal = options.signal;
+    // new Request() parses the URL with the WHATWG parser, which resolves dot segments.
+    refuseDotSegments(request.url);
     const hasBody = request.body !== undefined && request.method !== 'GET' && request.method !== 'HEAD';
     const webRequest = new Request(BASE_URL + request.url, {
       method: request.method,

@@ -1,10 +1,3 @@
-import {
-  ApiKeyAuthProvider,
-  type BackendMcpOptions,
-  BearerAuthProvider,
-  HeaderInjectionAuthProvider,
-  OAuthResourceServer,
-} from '@backend2mcp/core';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Cleanups, PROTOCOL_ERAS } from './index.js';
@@ -29,7 +22,31 @@ import { startTestIssuer, type TestIssuer } from './test-issuer.js';
  *   `{ n, subject, authorization }` (the caller's subject and the request's authorization header).
  */
 export interface AuthFixture {
-  start(options: BackendMcpOptions): Promise<{ url: URL; close(): Promise<void> }>;
+  /** The provider classes, as the adapter package exports them (test-support does not depend on core). */
+  providers: AuthProviderClasses;
+  start(options: AuthSuiteOptions): Promise<{ url: URL; close(): Promise<void> }>;
+}
+
+/** The adapter options the suite passes (a subset of `BackendMcpOptions`). */
+export interface AuthSuiteOptions {
+  auth?: object | readonly object[];
+  forwardHeaders?: readonly string[];
+}
+
+type Credentials = string[] | Record<string, { subject?: string; scopes?: string[] }>;
+
+/** The provider constructors the suite uses. */
+export interface AuthProviderClasses {
+  BearerAuthProvider: new (options?: { tokens?: Credentials }) => object;
+  ApiKeyAuthProvider: new (options: { header?: string; queryParam?: string; keys?: Credentials }) => object;
+  HeaderInjectionAuthProvider: new (options: { headers: Record<string, string> }) => object;
+  OAuthResourceServer: new (options: {
+    resource: string;
+    authorizationServers: string[];
+    jwks: URL;
+    scopesSupported?: string[];
+    resourceName?: string;
+  }) => object;
 }
 
 const RESOURCE = 'https://mcp.example.test/mcp';
@@ -37,6 +54,8 @@ const METADATA_URL = 'https://mcp.example.test/.well-known/oauth-protected-resou
 
 /** The auth acceptance tests, run against one adapter's fixture app over Streamable HTTP. */
 export function describeAuth(framework: string, fixture: AuthFixture): void {
+  const { ApiKeyAuthProvider, BearerAuthProvider, HeaderInjectionAuthProvider, OAuthResourceServer } =
+    fixture.providers;
   describe(`${framework} adapter: authentication over Streamable HTTP`, () => {
     const cleanups = new Cleanups();
     let issuer: TestIssuer;
@@ -46,7 +65,7 @@ export function describeAuth(framework: string, fixture: AuthFixture): void {
     afterAll(() => issuer.close());
     afterEach(() => cleanups.run());
 
-    async function start(options: BackendMcpOptions) {
+    async function start(options: AuthSuiteOptions) {
       const server = await fixture.start(options);
       cleanups.add(() => server.close());
       return server.url;

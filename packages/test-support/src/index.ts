@@ -54,11 +54,21 @@ export function textOf(result: { content: unknown }): string {
     .join('\n');
 }
 
-export { type AuthFixture, describeAuth } from './auth-suite.js';
+export * from './arbitraries.js';
+export {
+  type AuthFixture,
+  type AuthProviderClasses,
+  type AuthSuiteOptions,
+  describeAuth,
+} from './auth-suite.js';
+export * from './http.js';
+export * from './reliability.js';
+export * from './resources.js';
 export {
   describeToolSurface,
   SEARCH_OVERRIDE,
   type SurfaceAdapter,
   type SurfaceFixture,
+  type SurfaceSuiteOptions,
 } from './surface-suite.js';
 export { startTestIssuer, type TestIssuer, type TestTokenClaims } from './test-issuer.js';

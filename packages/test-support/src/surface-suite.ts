@@ -1,7 +1,19 @@
-import type { BackendMcpOptions, RefreshResult } from '@backend2mcp/core';
 import type { CallToolResult } from '@modelcontextprotocol/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Cleanups, type Connectable, connectInMemory, PROTOCOL_ERAS, textOf } from './index.js';
+
+/** What `refresh()` answers (as core's `RefreshResult`). */
+export interface RefreshResult {
+  toolsChanged: boolean;
+  resourcesChanged: boolean;
+}
+
+/** The adapter options the suite passes (a subset of `BackendMcpOptions`). */
+export interface SurfaceSuiteOptions {
+  include?: object | readonly object[];
+  exclude?: object | readonly object[];
+  routeMaps?: readonly object[];
+}
 
 /** What the surface suite drives: any adapter. */
 export interface SurfaceAdapter extends Connectable {
@@ -46,7 +58,7 @@ export interface SurfaceAdapter extends Connectable {
  * `GET /late` answering `{ late: true }`.
  */
 export interface SurfaceFixture {
-  create(options: BackendMcpOptions): Promise<{ adapter: SurfaceAdapter; addLateRoute?: () => void }>;
+  create(options: SurfaceSuiteOptions): Promise<{ adapter: SurfaceAdapter; addLateRoute?: () => void }>;
   /** An app with `count` routes `GET /items<n>/:id`, each answering `{ n }`. */
   createLarge(count: number): Promise<{ adapter: SurfaceAdapter }>;
 }
@@ -86,7 +98,7 @@ export function describeToolSurface(framework: string, fixture: SurfaceFixture):
     const cleanups = new Cleanups();
     afterEach(() => cleanups.run());
 
-    async function connect(options: BackendMcpOptions = {}, era = PROTOCOL_ERAS[0]![1]) {
+    async function connect(options: SurfaceSuiteOptions = {}, era = PROTOCOL_ERAS[0]![1]) {
       const created = await fixture.create(options);
       const client = await connectInMemory(created.adapter, cleanups, era);
       return { client, ...created };

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { toNodeHandler } from '@modelcontextprotocol/node';
 import type { BackendMcpServer, HttpGuardOptions } from '../backend-mcp-server.js';
 import { resolveGuard } from '../http-guard.js';
+import { messageTooLargeResponse, parsedBodyTooLarge } from '../message-limit.js';
 import { MCP_ENDPOINT_MARK } from '../route-meta.js';
 
 /** Options for {@link createNodeEndpoint}. */
@@ -41,13 +42,17 @@ export function createNodeEndpoint(mcp: BackendMcpServer, options: NodeEndpointO
   // Named, so it reads as "mcpEndpoint" in stack traces and in the host app's middleware stack.
   const endpoint: NodeEndpoint = function mcpEndpoint(req, res, next) {
     const guard = resolveGuard(options.guard ?? mcp.options.http, req.socket?.localAddress);
-    const handle = toNodeHandler({
-      fetch: (request, requestOptions) =>
-        mcp.fetch(request, {
-          guard,
-          ...(requestOptions?.parsedBody === undefined ? {} : { parsedBody: requestOptions.parsedBody }),
-        }),
-    });
+    const maxBytes = mcp.maxMessageBytes;
+    const handle = toNodeHandler(
+      {
+        fetch: async (request, requestOptions) => {
+          const parsedBody = requestOptions?.parsedBody;
+          if (parsedBodyTooLarge(parsedBody, maxBytes)) return messageTooLargeResponse(maxBytes);
+          return mcp.fetch(request, { guard, ...(parsedBody === undefined ? {} : { parsedBody }) });
+        },
+      },
+      { maxRequestBodySize: maxBytes },
+    );
     handle(req, res, options.parsedBody?.(req)).catch((error: unknown) => {
       if (next) next(error);
       else if (!res.headersSent) {
