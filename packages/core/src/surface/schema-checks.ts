@@ -14,10 +14,12 @@ export function withArrayItems(schema: JsonSchema): { schema: JsonSchema; fixed:
     const copy: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(node)) {
       // Values under these keywords are maps of names to schemas or plain data, not schemas themselves.
-      copy[key] =
+      const kept =
         key === 'enum' || key === 'const' || key === 'examples' || key === 'default'
           ? value
           : visit(value, `${pointer}/${key}`);
+      // defineProperty: a property named __proto__ (an app's field) must stay data, not become the prototype.
+      Object.defineProperty(copy, key, { value: kept, enumerable: true, writable: true, configurable: true });
     }
     const type = copy.type;
     const isArray = type === 'array' || (Array.isArray(type) && type.includes('array'));
