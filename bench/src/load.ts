@@ -1,0 +1,179 @@
+/**
+ * The load phase: sustained concurrent `tools/call` over Streamable HTTP with
+ * autocannon, one framework at a time, against backend2mcp's `listen()` in a
+ * separate process. The request is a stateless 2025-11-25 JSON-RPC POST (no
+ * initialize, no session), which every call repeats; each response body is
+ * checked, so an MCP-level error counts as an error even with HTTP 200.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+import { FRAMEWORKS, type Framework } from './apps/index.js';
+import { USER_ID } from './business.js';
+import { forkScript } from './child.js';
+import type { LoadServerMessage } from './load-server.js';
+import { jsonRpcBody, postJsonRpc, STATELESS_HEADERS } from './raw-http.js';
+
+/** How hard and how long to load. */
+export interface LoadSettings {
+  connections: number;
+  /** Seconds of the measured run. */
+  durationS: number;
+  /** Seconds of load before measuring (JIT, pools, heap reach a steady state). */
+  warmupS: number;
+}
+
+/** One framework's load result. */
+export interface LoadResult {
+  framework: Framework;
+  connections: number;
+  durationS: number;
+  callsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  totalCalls: number;
+  /** Connection errors + timeouts + non-2xx + bodies that were not a successful result. */
+  errors: number;
+  /** Server RSS after warmup and after the run (no forced GC: what the OS sees). */
+  rssBeforeBytes: number;
+  rssAfterBytes: number;
+  /** Server heap after a full GC, after warmup and after the run: retained memory. */
+  heapBeforeBytes: number;
+  heapAfterBytes: number;
+  /** Least-squares slope of RSS sampled every second over the second half of the run, MB per minute. */
+  rssSlopeMbPerMin: number;
+  /** RSS samples over the run (seconds since start, bytes). */
+  rssSamples: Array<[number, number]>;
+}
+
+const CALL_BODY = jsonRpcBody('tools/call', { name: 'get_users_by_id', arguments: { id: USER_ID } });
+
+/** A successful `tools/call` answer carries the user as structured content and no error. */
+function isGoodBody(raw: string | Buffer | undefined): boolean {
+  const body = String(raw ?? '');
+  return body.includes('"structuredContent":{"id":"1"') && !body.includes('"isError":true');
+}
+
+/** Asks the server child for its memory. */
+async function memoryOf(child: ChildProcess, gc: boolean): Promise<{ rss: number; heapUsed: number }> {
+  const reply = new Promise<{ rss: number; heapUsed: number }>((resolve) => {
+    const onMessage = (message: LoadServerMessage) => {
+      if (message.type !== 'memory') return;
+      child.off('message', onMessage);
+      resolve(message);
+    };
+    child.on('message', onMessage);
+  });
+  child.send({ type: 'memory', gc });
+  return reply;
+}
+
+/** The URL the server child reports once listening; rejects if it exits first. */
+function listeningUrl(child: ChildProcess, framework: Framework): Promise<URL> {
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`load server for ${framework} exited with ${code}`)));
+    child.once('message', (message: LoadServerMessage) => {
+      if (message.type === 'listening') resolve(new URL(message.url));
+      else reject(new Error(`load server for ${framework}: unexpected ${message.type}`));
+    });
+  });
+}
+
+/** Slope of y over x (least squares), per unit of x. */
+function slope(points: ReadonlyArray<readonly [number, number]>): number {
+  const n = points.length;
+  if (n < 2) return 0;
+  const meanX = points.reduce((sum, [x]) => sum + x, 0) / n;
+  const meanY = points.reduce((sum, [, y]) => sum + y, 0) / n;
+  let numerator = 0;
+  let denominator = 0;
+  for (const [x, y] of points) {
+    numerator += (x - meanX) * (y - meanY);
+    denominator += (x - meanX) ** 2;
+  }
+  return denominator === 0 ? 0 : numerator / denominator;
+}
+
+function fire(url: URL, connections: number, durationS: number): Promise<autocannon.Result> {
+  return autocannon({
+    url: url.href,
+    method: 'POST',
+    headers: { ...STATELESS_HEADERS },
+    body: CALL_BODY,
+    connections,
+    duration: durationS,
+    verifyBody: isGoodBody,
+  });
+}
+
+async function loadOne(framework: Framework, settings: LoadSettings, log: (line: string) => void) {
+  const child = forkScript('load-server.ts', [framework]);
+  try {
+    const url = await listeningUrl(child, framework);
+
+    // One request by hand first: the exact message autocannon will replay must succeed on its own.
+    const probe = await postJsonRpc(url, CALL_BODY);
+    if (probe.status !== 200 || !isGoodBody(probe.body)) {
+      throw new Error(
+        `${framework}: stateless tools/call failed: ${probe.status} ${probe.body.slice(0, 300)}`,
+      );
+    }
+
+    log(`  ${framework}: warmup ${settings.warmupS}s`);
+    await fire(url, settings.connections, settings.warmupS);
+    await sleep(500);
+    const before = await memoryOf(child, true);
+    const rssBefore = (await memoryOf(child, false)).rss;
+
+    log(`  ${framework}: ${settings.connections} connections for ${settings.durationS}s`);
+    const samples: Array<[number, number]> = [];
+    const started = performance.now();
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        const { rss } = await memoryOf(child, false);
+        samples.push([(performance.now() - started) / 1000, rss]);
+        await sleep(1000);
+      }
+    })();
+    const result = await fire(url, settings.connections, settings.durationS);
+    sampling = false;
+    await sampler;
+
+    await sleep(500);
+    const rssAfter = (await memoryOf(child, false)).rss;
+    const after = await memoryOf(child, true);
+    const secondHalf = samples.filter(([seconds]) => seconds >= settings.durationS / 2);
+    const errors = result.errors + result.timeouts + result.non2xx + result.mismatches;
+    return {
+      framework,
+      connections: settings.connections,
+      durationS: settings.durationS,
+      callsPerSecond: result.requests.average,
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+      totalCalls: result.requests.total,
+      errors,
+      rssBeforeBytes: rssBefore,
+      rssAfterBytes: rssAfter,
+      heapBeforeBytes: before.heapUsed,
+      heapAfterBytes: after.heapUsed,
+      rssSlopeMbPerMin: (slope(secondHalf) * 60) / 2 ** 20,
+      rssSamples: samples,
+    } satisfies LoadResult;
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = once(child, 'exit');
+      child.disconnect();
+      await exited;
+    }
+  }
+}
+
+/** Runs the load phase for every framework in turn. */
+export async function runLoad(settings: LoadSettings, log: (line: string) => void): Promise<LoadResult[]> {
+  const results: LoadResult[] = [];
+  for (const { framework } of FRAMEWORKS) results.push(await loadOne(framework, settings, log));
+  return results;
+}

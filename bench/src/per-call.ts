@@ -1,0 +1,171 @@
+/**
+ * The per-call phase: for each framework, `GET /users/:id` and `POST /users`
+ * (1 KB JSON) through every contender, all timed in the same rounds so the
+ * ratios compare like with like.
+ *
+ * Contenders, per framework: the floor (framework's own in-process dispatch),
+ * the app over loopback HTTP without MCP, backend2mcp over InMemory and over
+ * Streamable HTTP, and the peer proxy over stdio and over its own Streamable
+ * HTTP. Once, framework-free: the
+ * hand-written SDK server over InMemory and over Streamable HTTP.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FRAMEWORKS, type Framework } from './apps/index.js';
+import { NEW_USER, USER_ID } from './business.js';
+import {
+  type Connection,
+  callOk,
+  connectHttp,
+  connectInMemory,
+  connectPeerHttp,
+  connectPeerStdio,
+} from './clients.js';
+import { createHandwrittenServer, listenHandwritten } from './handwritten.js';
+import { type LatencyStats, type LatencyTask, type MeasureSettings, measureLatencies } from './measure.js';
+
+/** The two routes every contender serves. */
+export type RouteKind = 'get' | 'post';
+
+/** Every way a call is made. */
+export type Contender = 'floor' | 'directHttp' | 'inMemory' | 'http' | 'peer' | 'peerHttp';
+
+/** Per-call results: per framework, per contender, per route; plus the hand-written server. */
+export interface PerCallResults {
+  frameworks: Record<Framework, Record<Contender, Record<RouteKind, LatencyStats>>>;
+  handwritten: { inMemory: Record<RouteKind, LatencyStats>; http: Record<RouteKind, LatencyStats> };
+  /** Protocol revision each client negotiated, e.g. `{ 'backend2mcp InMemory': '2026-07-28' }`. */
+  negotiated: Record<string, string>;
+}
+
+const GET_ARGS = { id: USER_ID };
+const POST_ARGS = { ...NEW_USER };
+
+/** backend2mcp and the hand-written server use the same tool names; the peer derives its own from the operation ids. */
+const TOOL_NAMES = { get: 'get_users_by_id', post: 'post_users' } as const;
+const PEER_TOOL_NAMES = { get: 'get-users-by-id', post: 'post-users' } as const;
+
+function toolCalls(connection: Connection, names: Record<RouteKind, string>) {
+  return {
+    get: () => callOk(connection.client, names.get, GET_ARGS),
+    post: () => callOk(connection.client, names.post, POST_ARGS),
+  };
+}
+
+/** Fails fast when a contender does not expose the tools the bench calls. */
+async function expectTools(label: string, connection: Connection, names: Record<RouteKind, string>) {
+  const { tools } = await connection.client.listTools();
+  for (const name of Object.values(names)) {
+    if (!tools.some((tool) => tool.name === name)) {
+      throw new Error(`${label} has no tool ${name}; it has ${tools.map((tool) => tool.name).join(', ')}`);
+    }
+  }
+}
+
+async function directHttp(baseUrl: string) {
+  const postBody = JSON.stringify(NEW_USER);
+  const check = async (response: Response, status: number) => {
+    await response.arrayBuffer();
+    if (response.status !== status) throw new Error(`direct HTTP ${response.url}: ${response.status}`);
+  };
+  return {
+    get: async () => check(await fetch(`${baseUrl}/users/${USER_ID}`), 200),
+    post: async () =>
+      check(
+        await fetch(`${baseUrl}/users`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: postBody,
+        }),
+        201,
+      ),
+  };
+}
+
+/** Runs the per-call phase; `log` gets progress lines. */
+export async function runPerCall(
+  settings: MeasureSettings,
+  log: (line: string) => void,
+): Promise<PerCallResults> {
+  const closers: Array<() => Promise<void>> = [];
+  const specDir = mkdtempSync(join(tmpdir(), 'backend2mcp-bench-'));
+  const tasks: LatencyTask[] = [];
+  const negotiated: Record<string, string> = {};
+  const add = (id: string, calls: Record<RouteKind, () => Promise<unknown>>) => {
+    tasks.push({ id: `${id}:get`, fn: calls.get }, { id: `${id}:post`, fn: calls.post });
+  };
+
+  try {
+    for (const framework of FRAMEWORKS) {
+      const name = framework.framework;
+      log(`  setting up ${name}`);
+      const app = await framework.create();
+      const plain = await app.listenHttp();
+      closers.push(() => plain.close());
+      const mcpHttp = await app.adapter.listen({ port: 0 });
+      closers.push(() => mcpHttp.close());
+
+      const inMemory = await connectInMemory(app.adapter);
+      const http = await connectHttp(mcpHttp.url);
+      const peer = await connectPeerStdio(plain.baseUrl, join(specDir, `${name}.openapi.json`));
+      const peerHttp = await connectPeerHttp(plain.baseUrl, join(specDir, `${name}.openapi.json`));
+      closers.push(inMemory.close, http.close, peer.close, peerHttp.close);
+      await expectTools(`${name} backend2mcp`, inMemory, TOOL_NAMES);
+      await expectTools(`${name} peer`, peer, PEER_TOOL_NAMES);
+      await expectTools(`${name} peer over HTTP`, peerHttp, PEER_TOOL_NAMES);
+      negotiated[`backend2mcp InMemory`] = inMemory.client.getNegotiatedProtocolVersion() ?? '?';
+      negotiated[`backend2mcp HTTP`] = http.client.getNegotiatedProtocolVersion() ?? '?';
+      negotiated[`peer stdio`] = peer.client.getNegotiatedProtocolVersion() ?? '?';
+      negotiated[`peer HTTP`] = peerHttp.client.getNegotiatedProtocolVersion() ?? '?';
+
+      add(`${name}:floor`, { get: () => app.floorGet(), post: () => app.floorPost() });
+      add(`${name}:directHttp`, await directHttp(plain.baseUrl));
+      add(`${name}:inMemory`, toolCalls(inMemory, TOOL_NAMES));
+      add(`${name}:http`, toolCalls(http, TOOL_NAMES));
+      add(`${name}:peer`, toolCalls(peer, PEER_TOOL_NAMES));
+      add(`${name}:peerHttp`, toolCalls(peerHttp, PEER_TOOL_NAMES));
+    }
+
+    log('  setting up the hand-written SDK server');
+    const handInMemory = await connectInMemory(createHandwrittenServer());
+    const handListening = await listenHandwritten();
+    closers.push(() => handListening.close());
+    const handHttp = await connectHttp(handListening.url);
+    closers.push(handInMemory.close, handHttp.close);
+    negotiated['hand-written InMemory'] = handInMemory.client.getNegotiatedProtocolVersion() ?? '?';
+    negotiated['hand-written HTTP'] = handHttp.client.getNegotiatedProtocolVersion() ?? '?';
+    add('handwritten:inMemory', toolCalls(handInMemory, TOOL_NAMES));
+    add('handwritten:http', toolCalls(handHttp, TOOL_NAMES));
+
+    // One call each before timing: a contender that fails is reported now, not after minutes.
+    for (const task of tasks) await task.fn();
+
+    const stats = await measureLatencies(tasks, settings, (round) =>
+      log(`  round ${round + 1}/${settings.rounds} (${tasks.length} tasks)`),
+    );
+    return collect(stats, negotiated);
+  } finally {
+    for (const close of closers.reverse()) await close().catch(() => undefined);
+    rmSync(specDir, { recursive: true, force: true });
+  }
+}
+
+function collect(stats: Map<string, LatencyStats>, negotiated: Record<string, string>): PerCallResults {
+  const pick = (id: string): Record<RouteKind, LatencyStats> => ({
+    get: stats.get(`${id}:get`)!,
+    post: stats.get(`${id}:post`)!,
+  });
+  const contenders: Contender[] = ['floor', 'directHttp', 'inMemory', 'http', 'peer', 'peerHttp'];
+  const frameworks = Object.fromEntries(
+    FRAMEWORKS.map(({ framework }) => [
+      framework,
+      Object.fromEntries(contenders.map((contender) => [contender, pick(`${framework}:${contender}`)])),
+    ]),
+  ) as PerCallResults['frameworks'];
+  return {
+    frameworks,
+    handwritten: { inMemory: pick('handwritten:inMemory'), http: pick('handwritten:http') },
+    negotiated,
+  };
+}
