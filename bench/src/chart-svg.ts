@@ -56,6 +56,11 @@ function niceStep(max: number): number {
   return nice * magnitude;
 }
 
+/** Axis ticks are round numbers: no decimals unless the step has them. */
+function formatTick(value: number, step: number): string {
+  return Number.isInteger(step) ? String(value) : value.toFixed(Math.max(0, -Math.floor(Math.log10(step))));
+}
+
 function formatValue(value: number): string {
   return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
 }
@@ -83,12 +88,9 @@ function renderPanel(panel: ChartPanel, top: number, chart: BarChart, out: strin
     const x = LEFT + scale(tick);
     out.push(`<line x1="${x}" y1="${plotTop}" x2="${x}" y2="${plotBottom}" stroke="#e3e3e3"/>`);
     out.push(
-      `<text x="${x}" y="${plotBottom + 16}" font-size="11" fill="#555" text-anchor="middle">${formatValue(tick)}</text>`,
+      `<text x="${x}" y="${plotBottom + 16}" font-size="11" fill="#555" text-anchor="middle">${formatTick(tick, step)}</text>`,
     );
   }
-  out.push(
-    `<text x="${WIDTH - RIGHT}" y="${plotBottom + 16}" font-size="11" fill="#555" dx="8">${escapeXml(chart.unit)}</text>`,
-  );
 
   let y = plotTop + GROUP_GAP / 2;
   for (const group of panel.groups) {

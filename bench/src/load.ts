@@ -35,14 +35,20 @@ export interface LoadResult {
   totalCalls: number;
   /** Connection errors + timeouts + non-2xx + bodies that were not a successful result. */
   errors: number;
-  /** Server RSS after warmup and after the run (no forced GC: what the OS sees). */
+  /** Server RSS when idle, before any load (no forced GC: what the OS sees). */
+  rssIdleBytes: number;
+  /** Server RSS after warmup and after the run. */
   rssBeforeBytes: number;
   rssAfterBytes: number;
   /** Server heap after a full GC, after warmup and after the run: retained memory. */
   heapBeforeBytes: number;
   heapAfterBytes: number;
-  /** Least-squares slope of RSS sampled every second over the second half of the run, MB per minute. */
-  rssSlopeMbPerMin: number;
+  /**
+   * Mean RSS over the third and over the last quarter of the run. A leak keeps
+   * RSS climbing to the end; a heap that has reached its working size is flat.
+   */
+  rssThirdQuarterBytes: number;
+  rssLastQuarterBytes: number;
   /** RSS samples over the run (seconds since start, bytes). */
   rssSamples: Array<[number, number]>;
 }
@@ -80,19 +86,15 @@ function listeningUrl(child: ChildProcess, framework: Framework): Promise<URL> {
   });
 }
 
-/** Slope of y over x (least squares), per unit of x. */
-function slope(points: ReadonlyArray<readonly [number, number]>): number {
-  const n = points.length;
-  if (n < 2) return 0;
-  const meanX = points.reduce((sum, [x]) => sum + x, 0) / n;
-  const meanY = points.reduce((sum, [, y]) => sum + y, 0) / n;
-  let numerator = 0;
-  let denominator = 0;
-  for (const [x, y] of points) {
-    numerator += (x - meanX) * (y - meanY);
-    denominator += (x - meanX) ** 2;
-  }
-  return denominator === 0 ? 0 : numerator / denominator;
+/** Mean RSS of the samples taken between two fractions of the run. */
+function meanRss(
+  samples: ReadonlyArray<readonly [number, number]>,
+  durationS: number,
+  from: number,
+  to: number,
+) {
+  const inside = samples.filter(([seconds]) => seconds >= durationS * from && seconds <= durationS * to);
+  return inside.reduce((sum, [, rss]) => sum + rss, 0) / Math.max(1, inside.length);
 }
 
 function fire(url: URL, connections: number, durationS: number): Promise<autocannon.Result> {
@@ -120,6 +122,7 @@ async function loadOne(framework: Framework, settings: LoadSettings, log: (line:
       );
     }
 
+    const rssIdle = (await memoryOf(child, false)).rss;
     log(`  ${framework}: warmup ${settings.warmupS}s`);
     await fire(url, settings.connections, settings.warmupS);
     await sleep(500);
@@ -144,7 +147,6 @@ async function loadOne(framework: Framework, settings: LoadSettings, log: (line:
     await sleep(500);
     const rssAfter = (await memoryOf(child, false)).rss;
     const after = await memoryOf(child, true);
-    const secondHalf = samples.filter(([seconds]) => seconds >= settings.durationS / 2);
     const errors = result.errors + result.timeouts + result.non2xx + result.mismatches;
     return {
       framework,
@@ -155,11 +157,13 @@ async function loadOne(framework: Framework, settings: LoadSettings, log: (line:
       p99Ms: result.latency.p99,
       totalCalls: result.requests.total,
       errors,
+      rssIdleBytes: rssIdle,
       rssBeforeBytes: rssBefore,
       rssAfterBytes: rssAfter,
       heapBeforeBytes: before.heapUsed,
       heapAfterBytes: after.heapUsed,
-      rssSlopeMbPerMin: (slope(secondHalf) * 60) / 2 ** 20,
+      rssThirdQuarterBytes: meanRss(samples, settings.durationS, 0.5, 0.75),
+      rssLastQuarterBytes: meanRss(samples, settings.durationS, 0.75, 1),
       rssSamples: samples,
     } satisfies LoadResult;
   } finally {

@@ -27,14 +27,14 @@ const PHASES = ['per-call', 'scale', 'load'] as const;
 
 const SETTINGS: Record<BenchResults['mode'], BenchResults['settings']> = {
   full: {
-    perCall: { rounds: 5, timeMs: 1000, warmupMs: 250 },
+    perCall: { rounds: 9, timeMs: 400, warmupMs: 100 },
     scale: { sizes: SCALE_SIZES, runs: 3, listRepeats: 5 },
-    load: { connections: 50, durationS: 20, warmupS: 5 },
+    load: { connections: 50, durationS: 20, warmupS: 10 },
   },
   quick: {
-    perCall: { rounds: 3, timeMs: 250, warmupMs: 100 },
+    perCall: { rounds: 3, timeMs: 200, warmupMs: 50 },
     scale: { sizes: SCALE_SIZES, runs: 1, listRepeats: 3 },
-    load: { connections: 50, durationS: 5, warmupS: 2 },
+    load: { connections: 50, durationS: 5, warmupS: 3 },
   },
 };
 

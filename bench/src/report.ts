@@ -11,9 +11,11 @@ import type { BenchResults } from './results.js';
 import {
   buildGrowth,
   checkTargets,
+  lateRssGrowth,
   noGrowthTrend,
   overheadRatio,
   peerSpeedup,
+  percent,
   signedMb,
   type TargetCheck,
 } from './targets.js';
@@ -52,8 +54,9 @@ function perCallTable(perCall: PerCallResults, route: RouteKind): string {
       x(overheadRatio(perCall, framework, route)),
       us(row.http[route]),
       us(row.peer[route]),
+      us(row.peerHttp[route]),
       x(peerSpeedup(perCall, framework, route)),
-      x(row.peer[route].p50Us / row.http[route].p50Us),
+      x(row.peerHttp[route].p50Us / row.http[route].p50Us),
     ];
   });
   rows.push([
@@ -64,6 +67,7 @@ function perCallTable(perCall: PerCallResults, route: RouteKind): string {
     '-',
     '-',
     us(hand.http[route]),
+    '-',
     '-',
     '-',
     '-',
@@ -114,7 +118,15 @@ function p99Table(perCall: PerCallResults): string {
     ]);
   }
   return table(
-    ['call', 'floor p99', 'InMemory p99', 'HTTP p99', 'peer p99', 'InMemory p50 of each round'],
+    [
+      'call',
+      'floor p99',
+      'backend2mcp InMemory p99',
+      'backend2mcp HTTP p99',
+      'peer stdio p99',
+      'peer HTTP p99',
+      'backend2mcp InMemory p50 of each round',
+    ],
     rows,
   );
 }
@@ -131,6 +143,7 @@ function scaleSection(results: BenchResults): string {
     mb(sample.heapBytes),
     sample.firstListMs.toFixed(1),
     `**${sample.listMs.toFixed(1)}**`,
+    sample.serverListMs.toFixed(1),
     sample.rawHttpListMs.toFixed(1),
     mb(sample.listBytes),
   ]);
@@ -149,6 +162,7 @@ function scaleSection(results: BenchResults): string {
         'heap retained (MB)',
         'first `tools/list` (ms)',
         '`tools/list` SDK client InMemory (ms)',
+        '`tools/list` in process, no client (ms)',
         '`tools/list` raw HTTP POST (ms)',
         'list response (MB)',
       ],
@@ -170,9 +184,9 @@ function loadSection(results: BenchResults): string {
     result.p99Ms.toFixed(1),
     result.totalCalls.toLocaleString('en-US'),
     String(result.errors),
-    `${mb(result.rssBeforeBytes)} → ${mb(result.rssAfterBytes)}`,
+    `${mb(result.rssIdleBytes)} → ${mb(result.rssBeforeBytes)} → ${mb(result.rssAfterBytes)}`,
     `${mb(result.heapBeforeBytes)} → ${mb(result.heapAfterBytes)} (${signedMb(result.heapAfterBytes - result.heapBeforeBytes)})`,
-    result.rssSlopeMbPerMin.toFixed(1),
+    `${mb(result.rssThirdQuarterBytes)} → ${mb(result.rssLastQuarterBytes)} (${percent(lateRssGrowth(result))})`,
     noGrowthTrend(result) ? 'none' : '**growth**',
   ]);
   return table(
@@ -184,9 +198,9 @@ function loadSection(results: BenchResults): string {
       'p99 (ms)',
       'calls',
       'errors',
-      'RSS before → after (MB)',
+      'RSS idle → after warmup → after run (MB)',
       'heap after full GC, before → after (MB)',
-      'RSS slope, 2nd half (MB/min)',
+      'mean RSS, 3rd → 4th quarter of the run (MB)',
       'trend',
     ],
     rows,
@@ -298,8 +312,9 @@ ${results.perCall ? p99Table(results.perCall) : '_Not run._'}
 Each point is a fresh process (cold, as at a server's start), median of ${settings.scale.runs} run(s); routes are \`GET /r<i>/items/:id\`.
 "Adapter build" is \`new McpAdapter(app)\` plus route extraction and tool building, up to a ready \`tools/list\`;
 the framework's own route registration (and Fastify's \`ready()\`) is shown separately. Heap is measured after a full GC.
-\`tools/list\` is the median of ${settings.scale.listRepeats} warm calls through the SDK client over InMemory (the client validates the
-whole result), and as a raw stateless JSON-RPC POST over loopback HTTP (response parsed, no SDK client).
+\`tools/list\` is the median of ${settings.scale.listRepeats} warm calls three ways: through the SDK client over InMemory (what a client
+sees; the client validates the whole result), in process through \`server.fetch(Request)\` with the body read (the server's share
+alone), and as a raw stateless JSON-RPC POST over loopback HTTP (response parsed, no SDK client).
 
 ${scaleSection(results)}
 
@@ -307,7 +322,8 @@ ${scaleSection(results)}
 
 autocannon against \`listen()\`'s \`/mcp\` (server in its own process), replaying one stateless 2025-11-25 \`tools/call\`
 (\`get_users_by_id\`) POST, after ${settings.load.warmupS} s of warmup. Errors count connection errors, timeouts, non-2xx answers
-and bodies that are not a successful result with the user as structured content. RSS is sampled every second.
+and bodies that are not a successful result with the user as structured content. RSS is sampled every second; the retained
+heap is read after a full GC right after warmup and right after the run.
 
 ${loadSection(results)}
 `;

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { type Framework, frameworkBench } from './apps/index.js';
 import { connectInMemory } from './clients.js';
 import { median } from './measure.js';
-import { listToolsRaw } from './raw-http.js';
+import { jsonRpcBody, listToolsRaw, STATELESS_HEADERS } from './raw-http.js';
 
 /** What one child measures. */
 export interface ScaleSample {
@@ -27,6 +27,8 @@ export interface ScaleSample {
   firstListMs: number;
   /** Median warm `tools/list` through the SDK client over InMemory. */
   listMs: number;
+  /** Median warm `tools/list` answered in process by `server.fetch(Request)`, body read: the server's share alone. */
+  serverListMs: number;
   /** Median warm `tools/list` as one raw JSON-RPC POST over loopback HTTP, response parsed (no SDK client). */
   rawHttpListMs: number;
   /** Size of that raw response body, bytes. */
@@ -75,6 +77,23 @@ async function main(): Promise<void> {
   }
   await connection.close();
 
+  const serverTimes: number[] = [];
+  for (let index = 0; index <= repeats; index++) {
+    start = performance.now();
+    const response = await adapter.server.fetch(
+      new Request('http://127.0.0.1/mcp', {
+        method: 'POST',
+        headers: STATELESS_HEADERS,
+        body: jsonRpcBody('tools/list', {}),
+      }),
+    );
+    const text = await response.text();
+    if (index > 0) serverTimes.push(performance.now() - start);
+    if (response.status !== 200 || !text.includes(`get_r${routes - 1}_items`)) {
+      throw new Error(`${framework}: in-process tools/list failed: ${response.status}`);
+    }
+  }
+
   const listening = await adapter.listen({ port: 0 });
   const rawTimes: number[] = [];
   let listBytes = 0;
@@ -98,6 +117,7 @@ async function main(): Promise<void> {
     rssBytes: after.rss - before.rss,
     firstListMs,
     listMs: median(listTimes),
+    serverListMs: median(serverTimes),
     rawHttpListMs: median(rawTimes),
     listBytes,
   };

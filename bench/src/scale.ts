@@ -33,6 +33,7 @@ function medianSample(samples: ScaleSample[]): ScaleSample {
     rssBytes: numeric('rssBytes'),
     firstListMs: numeric('firstListMs'),
     listMs: numeric('listMs'),
+    serverListMs: numeric('serverListMs'),
     rawHttpListMs: numeric('rawHttpListMs'),
     listBytes: numeric('listBytes'),
   };

@@ -22,8 +22,8 @@ export const LIST_10K_LIMIT_MS = 200;
 export const LINEAR_TOLERANCE = 1.5;
 /** Load run: retained heap (after full GC) may grow by at most this much over the run. */
 export const HEAP_GROWTH_LIMIT_BYTES = 5 * 2 ** 20;
-/** Load run: RSS over the second half may rise by at most this many MB per minute. */
-export const RSS_SLOPE_LIMIT_MB_PER_MIN = 10;
+/** Load run: mean RSS over the last quarter may exceed that over the third quarter by at most this fraction. */
+export const LATE_RSS_GROWTH_LIMIT = 0.05;
 
 const ROUTES: RouteKind[] = ['get', 'post'];
 const x = (value: number) => `${value.toFixed(2)}x`;
@@ -49,11 +49,16 @@ export function buildGrowth(scale: readonly ScaleSample[], framework: string): n
   return large.buildMs / large.routes / (small.buildMs / small.routes);
 }
 
+/** RSS growth from the third to the last quarter of the load run, as a fraction. */
+export function lateRssGrowth(result: LoadResult): number {
+  return result.rssLastQuarterBytes / result.rssThirdQuarterBytes - 1;
+}
+
 /** Whether a load result shows no memory growth trend, by this file's two limits. */
 export function noGrowthTrend(result: LoadResult): boolean {
   return (
     result.heapAfterBytes - result.heapBeforeBytes < HEAP_GROWTH_LIMIT_BYTES &&
-    result.rssSlopeMbPerMin < RSS_SLOPE_LIMIT_MB_PER_MIN
+    lateRssGrowth(result) < LATE_RSS_GROWTH_LIMIT
   );
 }
 
@@ -140,19 +145,26 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   });
 
   checks.push({
-    target: `No RSS growth trend under load (heap after GC +<${HEAP_GROWTH_LIMIT_BYTES / 2 ** 20} MB and RSS slope <${RSS_SLOPE_LIMIT_MB_PER_MIN} MB/min over the 2nd half)`,
+    target:
+      `No RSS growth trend under load (retained heap after full GC grows <${HEAP_GROWTH_LIMIT_BYTES / 2 ** 20} MB over the run, ` +
+      `and mean RSS of the last quarter <${LATE_RSS_GROWTH_LIMIT * 100}% above the third quarter)`,
     measured: load
       ? load
           .map(
             (result) =>
               `${result.framework} heap ${signedMb(result.heapAfterBytes - result.heapBeforeBytes)}, ` +
-              `RSS ${result.rssSlopeMbPerMin.toFixed(1)} MB/min${noGrowthTrend(result) ? '' : ' (missed)'}`,
+              `late RSS ${percent(lateRssGrowth(result))}${noGrowthTrend(result) ? '' : ' (missed)'}`,
           )
           .join('; ')
       : 'not run',
     met: load ? load.every(noGrowthTrend) : undefined,
   });
   return checks;
+}
+
+/** A fraction as a signed percentage. */
+export function percent(fraction: number): string {
+  return `${fraction >= 0 ? '+' : ''}${(fraction * 100).toFixed(1)}%`;
 }
 
 /** Bytes as signed MB with one decimal. */
