@@ -4,6 +4,7 @@
  * (with `--expose-gc`). Serves the framework's bench app through backend2mcp's
  * `listen()`, tells the parent the URL over IPC, then answers memory queries.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type Framework, frameworkBench } from './apps/index.js';
 
 /** Parent -> child: report memory, after a full GC when `gc` is set. */
@@ -25,10 +26,12 @@ async function main(): Promise<void> {
   const listening = await app.adapter.listen({ port: 0 });
   const send = (message: LoadServerMessage) => process.send?.(message);
 
-  process.on('message', (query: MemoryQuery) => {
+  process.on('message', async (query: MemoryQuery) => {
     if (query.type !== 'memory') return;
     if (query.gc && gc) {
+      // Twice with a pause between: the first GC queues finalizers and weak callbacks, the second frees what they released.
       gc();
+      await sleep(100);
       gc();
     }
     const { rss, heapUsed } = process.memoryUsage();

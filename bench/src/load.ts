@@ -125,7 +125,8 @@ async function loadOne(framework: Framework, settings: LoadSettings, log: (line:
     const rssIdle = (await memoryOf(child, false)).rss;
     log(`  ${framework}: warmup ${settings.warmupS}s`);
     await fire(url, settings.connections, settings.warmupS);
-    await sleep(500);
+    // Let the server finish what is still queued and close the connections before reading its memory.
+    await sleep(2000);
     const before = await memoryOf(child, true);
     const rssBefore = (await memoryOf(child, false)).rss;
 
@@ -144,7 +145,7 @@ async function loadOne(framework: Framework, settings: LoadSettings, log: (line:
     sampling = false;
     await sampler;
 
-    await sleep(500);
+    await sleep(2000);
     const rssAfter = (await memoryOf(child, false)).rss;
     const after = await memoryOf(child, true);
     const errors = result.errors + result.timeouts + result.non2xx + result.mismatches;

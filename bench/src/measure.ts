@@ -80,3 +80,16 @@ export async function measureLatencies(
     ]),
   );
 }
+
+/**
+ * The median over rounds of `numerator / (sum of denominators)`, each taken from the
+ * same round. Tasks of one round run seconds apart, so a burst of other work on the
+ * machine tends to slow both sides of a ratio together; the median of per-round
+ * ratios is steadier than the ratio of two medians taken from different rounds.
+ */
+export function roundRatio(numerator: LatencyStats, ...denominators: LatencyStats[]): number {
+  const ratios = numerator.roundP50sUs.map(
+    (value, round) => value / denominators.reduce((sum, stats) => sum + stats.roundP50sUs[round]!, 0),
+  );
+  return median(ratios);
+}

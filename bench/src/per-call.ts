@@ -28,8 +28,11 @@ import { type LatencyStats, type LatencyTask, type MeasureSettings, measureLaten
 /** The two routes every contender serves. */
 export type RouteKind = 'get' | 'post';
 
-/** Every way a call is made. */
-export type Contender = 'floor' | 'directHttp' | 'inMemory' | 'http' | 'peer' | 'peerHttp';
+/**
+ * Every way a call is made. `handwrittenRef` is the hand-written server timed again
+ * next to each framework's calls, the reference for that framework's overhead ratio.
+ */
+export type Contender = 'floor' | 'handwrittenRef' | 'directHttp' | 'inMemory' | 'http' | 'peer' | 'peerHttp';
 
 /** Per-call results: per framework, per contender, per route; plus the hand-written server. */
 export interface PerCallResults {
@@ -95,8 +98,19 @@ export async function runPerCall(
   const add = (id: string, calls: Record<RouteKind, () => Promise<unknown>>) => {
     tasks.push({ id: `${id}:get`, fn: calls.get }, { id: `${id}:post`, fn: calls.post });
   };
+  const addOne = (id: string, fn: () => Promise<unknown>) => tasks.push({ id, fn });
 
   try {
+    log('  setting up the hand-written SDK server');
+    const handInMemory = await connectInMemory(createHandwrittenServer());
+    const handListening = await listenHandwritten();
+    closers.push(() => handListening.close());
+    const handHttp = await connectHttp(handListening.url);
+    closers.push(handInMemory.close, handHttp.close);
+    negotiated['hand-written InMemory'] = handInMemory.client.getNegotiatedProtocolVersion() ?? '?';
+    negotiated['hand-written HTTP'] = handHttp.client.getNegotiatedProtocolVersion() ?? '?';
+    const handCalls = toolCalls(handInMemory, TOOL_NAMES);
+
     for (const framework of FRAMEWORKS) {
       const name = framework.framework;
       log(`  setting up ${name}`);
@@ -119,23 +133,23 @@ export async function runPerCall(
       negotiated[`peer stdio`] = peer.client.getNegotiatedProtocolVersion() ?? '?';
       negotiated[`peer HTTP`] = peerHttp.client.getNegotiatedProtocolVersion() ?? '?';
 
-      add(`${name}:floor`, { get: () => app.floorGet(), post: () => app.floorPost() });
+      // The terms of each target ratio run back to back (tasks keep this order within a round), with the
+      // hand-written server timed again right beside this framework's calls for the overhead ratio.
+      const floor = { get: () => app.floorGet(), post: () => app.floorPost() };
+      const viaInMemory = toolCalls(inMemory, TOOL_NAMES);
+      const viaPeer = toolCalls(peer, PEER_TOOL_NAMES);
+      for (const route of ['get', 'post'] as const) {
+        addOne(`${name}:floor:${route}`, floor[route]);
+        addOne(`${name}:handwrittenRef:${route}`, handCalls[route]);
+        addOne(`${name}:inMemory:${route}`, viaInMemory[route]);
+        addOne(`${name}:peer:${route}`, viaPeer[route]);
+      }
       add(`${name}:directHttp`, await directHttp(plain.baseUrl));
-      add(`${name}:inMemory`, toolCalls(inMemory, TOOL_NAMES));
       add(`${name}:http`, toolCalls(http, TOOL_NAMES));
-      add(`${name}:peer`, toolCalls(peer, PEER_TOOL_NAMES));
       add(`${name}:peerHttp`, toolCalls(peerHttp, PEER_TOOL_NAMES));
     }
 
-    log('  setting up the hand-written SDK server');
-    const handInMemory = await connectInMemory(createHandwrittenServer());
-    const handListening = await listenHandwritten();
-    closers.push(() => handListening.close());
-    const handHttp = await connectHttp(handListening.url);
-    closers.push(handInMemory.close, handHttp.close);
-    negotiated['hand-written InMemory'] = handInMemory.client.getNegotiatedProtocolVersion() ?? '?';
-    negotiated['hand-written HTTP'] = handHttp.client.getNegotiatedProtocolVersion() ?? '?';
-    add('handwritten:inMemory', toolCalls(handInMemory, TOOL_NAMES));
+    add('handwritten:inMemory', handCalls);
     add('handwritten:http', toolCalls(handHttp, TOOL_NAMES));
 
     // One call each before timing: a contender that fails is reported now, not after minutes.
@@ -156,7 +170,15 @@ function collect(stats: Map<string, LatencyStats>, negotiated: Record<string, st
     get: stats.get(`${id}:get`)!,
     post: stats.get(`${id}:post`)!,
   });
-  const contenders: Contender[] = ['floor', 'directHttp', 'inMemory', 'http', 'peer', 'peerHttp'];
+  const contenders: Contender[] = [
+    'floor',
+    'handwrittenRef',
+    'directHttp',
+    'inMemory',
+    'http',
+    'peer',
+    'peerHttp',
+  ];
   const frameworks = Object.fromEntries(
     FRAMEWORKS.map(({ framework }) => [
       framework,

@@ -5,7 +5,7 @@
  */
 import { FRAMEWORKS } from './apps/index.js';
 import type { BarChart } from './chart-svg.js';
-import type { LatencyStats } from './measure.js';
+import { type LatencyStats, roundRatio } from './measure.js';
 import type { PerCallResults, RouteKind } from './per-call.js';
 import type { BenchResults } from './results.js';
 import {
@@ -50,13 +50,13 @@ function perCallTable(perCall: PerCallResults, route: RouteKind): string {
       us(row.floor[route]),
       us(row.directHttp[route]),
       us(row.inMemory[route]),
-      x(row.inMemory[route].p50Us / row.floor[route].p50Us),
+      x(roundRatio(row.inMemory[route], row.floor[route])),
       x(overheadRatio(perCall, framework, route)),
       us(row.http[route]),
       us(row.peer[route]),
       us(row.peerHttp[route]),
       x(peerSpeedup(perCall, framework, route)),
-      x(row.peerHttp[route].p50Us / row.http[route].p50Us),
+      x(roundRatio(row.peerHttp[route], row.http[route])),
     ];
   });
   rows.push([
@@ -291,7 +291,11 @@ ${table(
 Median latency per call in µs (median over ${settings.perCall.rounds} rounds of tinybench, ${settings.perCall.timeMs} ms per task per round after ${settings.perCall.warmupMs} ms warmup; one call at a time).
 Every MCP contender is called with the official SDK client's \`callTool\`; the floor is the framework's own in-process dispatch
 (Express and Koa: \`dispatchNodeListener\`, i.e. real \`IncomingMessage\`/\`ServerResponse\` on an in-memory socket; Fastify: \`inject()\`; Hono: \`app.fetch()\`),
-with the response body read whole.
+with the response body read whole. Latencies are the median over rounds of each round's median; ratios are the median over
+rounds of the ratio within each round: the floor, the hand-written server, backend2mcp InMemory and the peer are timed back to
+back for each framework and route, so a burst of other work on the shared machine slows both sides of a ratio together. For
+the same reason "÷ (floor + hand-written)" uses the hand-written server timed right beside that framework's calls; the
+hand-written row shows the same server timed on its own.
 
 ![per-call latency chart](${chartFile ?? 'benchmarks.svg'})
 

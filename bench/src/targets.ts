@@ -4,6 +4,7 @@
  */
 import { FRAMEWORKS } from './apps/index.js';
 import type { LoadResult } from './load.js';
+import { roundRatio } from './measure.js';
 import type { PerCallResults, RouteKind } from './per-call.js';
 import type { BenchResults } from './results.js';
 import type { ScaleSample } from './scale-child.js';
@@ -28,16 +29,16 @@ export const LATE_RSS_GROWTH_LIMIT = 0.05;
 const ROUTES: RouteKind[] = ['get', 'post'];
 const x = (value: number) => `${value.toFixed(2)}x`;
 
-/** backend2mcp InMemory over (floor + hand-written SDK InMemory). */
+/** backend2mcp InMemory over (floor + hand-written SDK InMemory), median of per-round ratios. */
 export function overheadRatio(perCall: PerCallResults, framework: string, route: RouteKind): number {
   const row = perCall.frameworks[framework as keyof PerCallResults['frameworks']];
-  return row.inMemory[route].p50Us / (row.floor[route].p50Us + perCall.handwritten.inMemory[route].p50Us);
+  return roundRatio(row.inMemory[route], row.floor[route], row.handwrittenRef[route]);
 }
 
-/** Peer proxy over backend2mcp InMemory: how many times faster backend2mcp is. */
+/** Peer proxy (stdio) over backend2mcp InMemory: how many times faster backend2mcp is; median of per-round ratios. */
 export function peerSpeedup(perCall: PerCallResults, framework: string, route: RouteKind): number {
   const row = perCall.frameworks[framework as keyof PerCallResults['frameworks']];
-  return row.peer[route].p50Us / row.inMemory[route].p50Us;
+  return roundRatio(row.peer[route], row.inMemory[route]);
 }
 
 /** Per-route build time at 10,000 routes over that at 1,000. */
