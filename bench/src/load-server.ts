@@ -16,7 +16,7 @@ export interface MemoryQuery {
 /** Child -> parent messages. */
 export type LoadServerMessage =
   | { type: 'listening'; url: string }
-  | { type: 'memory'; rss: number; heapUsed: number };
+  | { type: 'memory'; rss: number; heapUsed: number; external: number };
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -34,8 +34,8 @@ async function main(): Promise<void> {
       await sleep(100);
       gc();
     }
-    const { rss, heapUsed } = process.memoryUsage();
-    send({ type: 'memory', rss, heapUsed });
+    const { rss, heapUsed, external } = process.memoryUsage();
+    send({ type: 'memory', rss, heapUsed, external });
   });
   // The parent going away (normally or not) ends the server.
   process.on('disconnect', () => {

@@ -35,12 +35,17 @@ export interface LoadResult {
   totalCalls: number;
   /** Connection errors + timeouts + non-2xx + bodies that were not a successful result. */
   errors: number;
+  /** The same, by kind (autocannon counts timeouts among connection errors too; `errors` counts each failed call once). */
+  errorKinds: { connection: number; timeouts: number; non2xx: number; badBody: number };
+  /** Off-heap memory (Buffers, ArrayBuffers) after a full GC, idle before any load and after the run. */
+  externalBeforeBytes: number;
+  externalAfterBytes: number;
   /** Server RSS when idle, before any load (no forced GC: what the OS sees). */
   rssIdleBytes: number;
   /** Server RSS after warmup and after the run. */
   rssBeforeBytes: number;
   rssAfterBytes: number;
-  /** Server heap after a full GC, after warmup and after the run: retained memory. */
+  /** Server heap after a full GC, idle before any load and after the run: retained memory. */
   heapBeforeBytes: number;
   heapAfterBytes: number;
   /**
@@ -62,8 +67,10 @@ function isGoodBody(raw: string | Buffer | undefined): boolean {
 }
 
 /** Asks the server child for its memory. */
-async function memoryOf(child: ChildProcess, gc: boolean): Promise<{ rss: number; heapUsed: number }> {
-  const reply = new Promise<{ rss: number; heapUsed: number }>((resolve) => {
+type Memory = { rss: number; heapUsed: number; external: number };
+
+async function memoryOf(child: ChildProcess, gc: boolean): Promise<Memory> {
+  const reply = new Promise<Memory>((resolve) => {
     const onMessage = (message: LoadServerMessage) => {
       if (message.type !== 'memory') return;
       child.off('message', onMessage);
@@ -122,12 +129,12 @@ async function loadOne(framework: Framework, settings: LoadSettings, log: (line:
       );
     }
 
+    // Retained memory is read idle, after a full GC, before any load: a full GC between warmup and
+    // the run would shrink the heap and make the run regrow it, which is not what a server does.
     const rssIdle = (await memoryOf(child, false)).rss;
+    const before = await memoryOf(child, true);
     log(`  ${framework}: warmup ${settings.warmupS}s`);
     await fire(url, settings.connections, settings.warmupS);
-    // Let the server finish what is still queued and close the connections before reading its memory.
-    await sleep(2000);
-    const before = await memoryOf(child, true);
     const rssBefore = (await memoryOf(child, false)).rss;
 
     log(`  ${framework}: ${settings.connections} connections for ${settings.durationS}s`);
@@ -145,10 +152,12 @@ async function loadOne(framework: Framework, settings: LoadSettings, log: (line:
     sampling = false;
     await sampler;
 
-    await sleep(2000);
     const rssAfter = (await memoryOf(child, false)).rss;
+    // Let the server finish what is still queued and drop the connections before reading what it retains.
+    await sleep(2000);
     const after = await memoryOf(child, true);
-    const errors = result.errors + result.timeouts + result.non2xx + result.mismatches;
+    // autocannon's `errors` already includes its `timeouts`.
+    const errors = result.errors + result.non2xx + result.mismatches;
     return {
       framework,
       connections: settings.connections,
@@ -158,6 +167,14 @@ async function loadOne(framework: Framework, settings: LoadSettings, log: (line:
       p99Ms: result.latency.p99,
       totalCalls: result.requests.total,
       errors,
+      errorKinds: {
+        connection: result.errors - result.timeouts,
+        timeouts: result.timeouts,
+        non2xx: result.non2xx,
+        badBody: result.mismatches,
+      },
+      externalBeforeBytes: before.external,
+      externalAfterBytes: after.external,
       rssIdleBytes: rssIdle,
       rssBeforeBytes: rssBefore,
       rssAfterBytes: rssAfter,

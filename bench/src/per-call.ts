@@ -12,7 +12,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FRAMEWORKS, type Framework } from './apps/index.js';
+import { type BenchAdapter, FRAMEWORKS, type Framework } from './apps/index.js';
 import { NEW_USER, USER_ID } from './business.js';
 import {
   type Connection,
@@ -29,10 +29,21 @@ import { type LatencyStats, type LatencyTask, type MeasureSettings, measureLaten
 export type RouteKind = 'get' | 'post';
 
 /**
- * Every way a call is made. `handwrittenRef` is the hand-written server timed again
- * next to each framework's calls, the reference for that framework's overhead ratio.
+ * Every way a call is made. `callTool` is backend2mcp without any transport or SDK
+ * (`adapter.server.callTool`): validation, request building, dispatch and result
+ * mapping, to split backend2mcp's own cost from the protocol's. `handwrittenRef` is
+ * the hand-written server timed again next to each framework's calls, the reference
+ * for that framework's overhead ratio.
  */
-export type Contender = 'floor' | 'handwrittenRef' | 'directHttp' | 'inMemory' | 'http' | 'peer' | 'peerHttp';
+export type Contender =
+  | 'floor'
+  | 'callTool'
+  | 'handwrittenRef'
+  | 'directHttp'
+  | 'inMemory'
+  | 'http'
+  | 'peer'
+  | 'peerHttp';
 
 /** Per-call results: per framework, per contender, per route; plus the hand-written server. */
 export interface PerCallResults {
@@ -54,6 +65,15 @@ function toolCalls(connection: Connection, names: Record<RouteKind, string>) {
     get: () => callOk(connection.client, names.get, GET_ARGS),
     post: () => callOk(connection.client, names.post, POST_ARGS),
   };
+}
+
+/** backend2mcp's `callTool` without a transport: no JSON-RPC, no SDK client or server. */
+function directCalls(adapter: BenchAdapter): Record<RouteKind, () => Promise<void>> {
+  const call = async (name: string, args: Record<string, unknown>) => {
+    const result = await adapter.server.callTool(name, args);
+    if (result.isError) throw new Error(`${name} answered isError: ${JSON.stringify(result.content)}`);
+  };
+  return { get: () => call(TOOL_NAMES.get, GET_ARGS), post: () => call(TOOL_NAMES.post, POST_ARGS) };
 }
 
 /** Fails fast when a contender does not expose the tools the bench calls. */
@@ -138,8 +158,10 @@ export async function runPerCall(
       const floor = { get: () => app.floorGet(), post: () => app.floorPost() };
       const viaInMemory = toolCalls(inMemory, TOOL_NAMES);
       const viaPeer = toolCalls(peer, PEER_TOOL_NAMES);
+      const viaCallTool = directCalls(app.adapter);
       for (const route of ['get', 'post'] as const) {
         addOne(`${name}:floor:${route}`, floor[route]);
+        addOne(`${name}:callTool:${route}`, viaCallTool[route]);
         addOne(`${name}:handwrittenRef:${route}`, handCalls[route]);
         addOne(`${name}:inMemory:${route}`, viaInMemory[route]);
         addOne(`${name}:peer:${route}`, viaPeer[route]);
@@ -172,6 +194,7 @@ function collect(stats: Map<string, LatencyStats>, negotiated: Record<string, st
   });
   const contenders: Contender[] = [
     'floor',
+    'callTool',
     'handwrittenRef',
     'directHttp',
     'inMemory',

@@ -49,6 +49,7 @@ function perCallTable(perCall: PerCallResults, route: RouteKind): string {
       framework,
       us(row.floor[route]),
       us(row.directHttp[route]),
+      us(row.callTool[route]),
       us(row.inMemory[route]),
       x(roundRatio(row.inMemory[route], row.floor[route])),
       x(overheadRatio(perCall, framework, route)),
@@ -61,6 +62,7 @@ function perCallTable(perCall: PerCallResults, route: RouteKind): string {
   });
   rows.push([
     'hand-written SDK `McpServer`',
+    '-',
     '-',
     '-',
     us(hand.inMemory[route]),
@@ -77,6 +79,7 @@ function perCallTable(perCall: PerCallResults, route: RouteKind): string {
       'framework',
       'floor (in-process dispatch)',
       'app over loopback HTTP, no MCP',
+      'backend2mcp `server.callTool`, no transport',
       '**backend2mcp InMemory**',
       '÷ floor',
       '÷ (floor + hand-written)',
@@ -183,9 +186,13 @@ function loadSection(results: BenchResults): string {
     result.p50Ms.toFixed(1),
     result.p99Ms.toFixed(1),
     result.totalCalls.toLocaleString('en-US'),
-    String(result.errors),
+    result.errors === 0
+      ? '0'
+      : `**${result.errors}** (${result.errorKinds.connection} connection, ${result.errorKinds.timeouts} timeouts, ` +
+        `${result.errorKinds.non2xx} non-2xx, ${result.errorKinds.badBody} bad bodies)`,
     `${mb(result.rssIdleBytes)} → ${mb(result.rssBeforeBytes)} → ${mb(result.rssAfterBytes)}`,
     `${mb(result.heapBeforeBytes)} → ${mb(result.heapAfterBytes)} (${signedMb(result.heapAfterBytes - result.heapBeforeBytes)})`,
+    `${mb(result.externalBeforeBytes)} → ${mb(result.externalAfterBytes)}`,
     `${mb(result.rssThirdQuarterBytes)} → ${mb(result.rssLastQuarterBytes)} (${percent(lateRssGrowth(result))})`,
     noGrowthTrend(result) ? 'none' : '**growth**',
   ]);
@@ -199,7 +206,8 @@ function loadSection(results: BenchResults): string {
       'calls',
       'errors',
       'RSS idle → after warmup → after run (MB)',
-      'heap after full GC, before → after (MB)',
+      'heap after full GC, idle → after run (MB)',
+      'off-heap after full GC, idle → after run (MB)',
       'mean RSS, 3rd → 4th quarter of the run (MB)',
       'trend',
     ],
@@ -325,9 +333,10 @@ ${scaleSection(results)}
 ## Load: sustained \`tools/call\` over Streamable HTTP
 
 autocannon against \`listen()\`'s \`/mcp\` (server in its own process), replaying one stateless 2025-11-25 \`tools/call\`
-(\`get_users_by_id\`) POST, after ${settings.load.warmupS} s of warmup. Errors count connection errors, timeouts, non-2xx answers
-and bodies that are not a successful result with the user as structured content. RSS is sampled every second; the retained
-heap is read after a full GC right after warmup and right after the run.
+(\`get_users_by_id\`) POST, after ${settings.load.warmupS} s of warmup at the same load. Errors count connection errors, timeouts, non-2xx answers
+and bodies that are not a successful result with the user as structured content (autocannon's request timeout is 10 s).
+RSS is sampled every second. Retained memory (heap and off-heap after a full GC) is read idle before any load and 2 s after
+the run; no GC is forced between warmup and run, so the run starts from the heap the warmup grew.
 
 ${loadSection(results)}
 `;

@@ -147,7 +147,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
 
   checks.push({
     target:
-      `No RSS growth trend under load (retained heap after full GC grows <${HEAP_GROWTH_LIMIT_BYTES / 2 ** 20} MB over the run, ` +
+      `No RSS growth trend under load (retained heap after full GC grows <${HEAP_GROWTH_LIMIT_BYTES / 2 ** 20} MB from idle to after the run, ` +
       `and mean RSS of the last quarter <${LATE_RSS_GROWTH_LIMIT * 100}% above the third quarter)`,
     measured: load
       ? load
