@@ -47,6 +47,13 @@ export type {
   RouteSource,
 } from './server-options.js';
 
+/**
+ * Entries per list page. Large enough that the SDK client's page cap (64 pages
+ * by default when it walks a list itself) still covers 32,000 tools, small
+ * enough that one page of a 10,000-route app stays around 250 KB.
+ */
+const DEFAULT_PAGE_SIZE = 500;
+
 /** What {@link BackendMcpServer.refresh} found. */
 export interface RefreshResult {
   /** True when the tool list changed (and `notifications/tools/list_changed` went out). */
@@ -108,7 +115,7 @@ export class BackendMcpServer {
       prepare: () => this.prepare(),
       catalog: this.catalog,
       custom: this.custom,
-      pageSize: options.pageSize ?? 100,
+      pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
       lackingScopes: (entry, auth) => (entry.tool ? this.scopesLacking(entry.tool, auth).missing : []),
       runEntry: (entry, args, call) => this.runEntry(entry, args, call),
       readResource: (uri, caller, signal) => this.readResource(uri, caller, signal),

@@ -74,7 +74,7 @@ export interface BackendMcpOptions extends CallLimits, MessageLimits {
   routeMaps?: readonly RouteMap[];
   /** URI scheme of resources made from routes: `api` gives `api://users/{id}`. Default `api`. */
   resourceScheme?: string;
-  /** Entries per page of `tools/list`, `resources/list` and the like. Default 100. */
+  /** Entries per page of `tools/list`, `resources/list` and the like. Default 500. */
   pageSize?: number;
   /**
    * Who may call: one provider, or several that must all grant the request (see

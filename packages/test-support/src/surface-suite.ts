@@ -281,7 +281,7 @@ export function describeToolSurface(framework: string, fixture: SurfaceFixture):
       expect(await created.adapter.refresh()).toEqual({ toolsChanged: false, resourcesChanged: false });
     });
 
-    it('paginates tools/list over 1,000 routes with a stable order and cursor', async () => {
+    it('paginates tools/list over 1,000 routes (pages of 500) with a stable order and cursor', async () => {
       const { adapter } = await fixture.createLarge(1000);
       const client = await connectInMemory(adapter, cleanups);
       // listTools() without a cursor walks every page itself; the raw request gets the first page alone.
@@ -293,8 +293,7 @@ export function describeToolSurface(framework: string, fixture: SurfaceFixture):
         pages.push(page.tools.map((tool) => tool.name));
         cursor = page.nextCursor;
       }
-      expect(pages).toHaveLength(10);
-      expect(pages.every((page) => page.length === 100)).toBe(true);
+      expect(pages.map((page) => page.length)).toEqual([500, 500]);
       const names = pages.flat();
       expect(new Set(names).size).toBe(1000);
       expect(names[0]).toBe('get_items0_by_id');
