@@ -19,7 +19,7 @@ import { combineProviders } from './auth/combine-providers.js';
 import { normalizeForwardList } from './auth/forward-headers.js';
 import { calledToolName, insufficientScope } from './auth/scope-challenge.js';
 import { missingScopes, requiredScopes } from './auth/tool-scopes.js';
-import { type CallReporter, callTool } from './call-tool.js';
+import { type CallReporter, callTool, SILENT_REPORTER } from './call-tool.js';
 import { type CallLimits, resolveCallLimits, resolveMaxMessageBytes } from './limits.js';
 import { type HandlerCore, registerHandlers, unknownTool } from './mcp-handlers.js';
 import type { SkippedRoute } from './route.js';
@@ -274,8 +274,7 @@ export class BackendMcpServer {
         timeoutMs: this.limits.timeoutMs,
         ...(call.signal ? { signal: call.signal } : {}),
         ...(call.caller?.auth ? { auth: call.caller.auth } : {}),
-        reportProgress: call.reporter?.reportProgress ?? (async () => {}),
-        log: call.reporter?.log ?? (async () => {}),
+        ...(call.reporter ?? SILENT_REPORTER),
       },
       this.validator,
     );
@@ -326,8 +325,7 @@ export class BackendMcpServer {
       return found.custom.read(new URL(uri), found.variables, {
         signal,
         ...(caller.auth ? { auth: caller.auth } : {}),
-        reportProgress: async () => {},
-        log: async () => {},
+        ...SILENT_REPORTER,
       });
     }
     throw new ProtocolError(-32002 as ProtocolErrorCode, `Resource not found: ${uri}`, { uri });

@@ -1,6 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { AuthContext } from './auth/auth-provider.js';
-import { isBackend2McpError } from './errors.js';
+import { Backend2McpError, isBackend2McpError } from './errors.js';
 import type { Dispatch, DispatchContext, HttpRequest } from './http.js';
 import type { CallLimits } from './limits.js';
 import type { SchemaValidator } from './schema-validation.js';
@@ -24,11 +24,22 @@ export interface CallEnvironment {
 }
 
 /** The notifications a route can send to the caller of its tool. */
-export type CallReporter = Pick<DispatchContext, 'reportProgress' | 'log'>;
+export type CallReporter = Pick<DispatchContext, 'reportProgress' | 'log' | 'elicit' | 'sample'>;
 
-const SILENT_REPORTER: CallReporter = {
+const noCaller = (what: string) => () =>
+  Promise.reject(
+    new Backend2McpError(
+      'UNSUPPORTED_CONTEXT',
+      `${what} needs an MCP caller; this call came from callTool() directly.`,
+    ),
+  );
+
+/** What a call made without an MCP connection (a direct `callTool`) can do: nothing reaches anyone. */
+export const SILENT_REPORTER: CallReporter = {
   reportProgress: async () => {},
   log: async () => {},
+  elicit: noCaller('elicit()'),
+  sample: noCaller('sample()'),
 };
 
 /**

@@ -17,6 +17,7 @@ export type Backend2McpErrorCode =
   | 'LISTEN_FAILED'
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
+  | 'UNSUPPORTED_CONTEXT'
   | 'SERVER_ERROR';
 
 /**

@@ -1,3 +1,9 @@
+import type {
+  CreateMessageRequestParams,
+  CreateMessageResult,
+  ElicitRequestFormParams,
+  ElicitResult,
+} from '@modelcontextprotocol/server';
 import type { AuthContext } from './auth/auth-provider.js';
 
 /**
@@ -89,6 +95,16 @@ export interface DispatchContext {
    * the level it asked for. Never rejects.
    */
   log(level: McpLogLevel, data: unknown, logger?: string): Promise<void>;
+  /**
+   * Asks the caller's user for input while the request runs (`elicitation/create`).
+   * Works where the connection carries server-to-client requests: stdio and
+   * in-process transports of the 2025-11-25 era, with a client that declared
+   * elicitation. Rejects with a message saying why elsewhere (stateless HTTP,
+   * 2026-07-28, a direct `callTool`).
+   */
+  elicit(params: ElicitRequestFormParams): Promise<ElicitResult>;
+  /** Asks the caller's model for a completion (`sampling/createMessage`); same limits as {@link elicit}. */
+  sample(params: CreateMessageRequestParams): Promise<CreateMessageResult>;
 }
 
 /** The function an adapter gives core to run one request through the app in process. */

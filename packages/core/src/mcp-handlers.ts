@@ -1,5 +1,6 @@
 import {
   type CallToolResult,
+  type CreateMessageResult,
   type GetPromptResult,
   type ListResourceTemplatesResult,
   ProtocolError,
@@ -12,6 +13,7 @@ import {
 import type { AuthContext } from './auth/auth-provider.js';
 import type { Caller } from './auth/caller.js';
 import type { CallReporter } from './call-tool.js';
+import { Backend2McpError } from './errors.js';
 import type { CustomSurface, HandlerContext } from './surface/custom-surface.js';
 import { paginate } from './surface/pagination.js';
 import type { CatalogEntry, ToolCatalog } from './tool-catalog.js';
@@ -258,7 +260,33 @@ export function reporterFor(ctx: ServerContext): CallReporter {
     log: async (level, data, logger) => {
       await ctx.mcpReq.log(level, data, logger).catch(() => {});
     },
+    elicit: (params) =>
+      serverRequest('elicit()', () => ctx.mcpReq.elicitInput(params, { signal: ctx.mcpReq.signal })),
+    sample: (params) =>
+      serverRequest(
+        'sample()',
+        () =>
+          ctx.mcpReq.requestSampling(params, { signal: ctx.mcpReq.signal }) as Promise<CreateMessageResult>,
+      ),
   };
+}
+
+/**
+ * Runs a server-to-client request, turning the SDK's refusal (2026-07-28 era,
+ * a client without the capability, a transport that cannot carry it) into an
+ * error whose message says what to do.
+ */
+async function serverRequest<T>(what: string, send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Backend2McpError(
+      'UNSUPPORTED_CONTEXT',
+      `${what} could not reach the caller (${reason}). It works on stdio and in-process connections of the 2025-11-25 era with a client that declared the capability.`,
+      { cause: error },
+    );
+  }
 }
 
 /** The JSON-RPC error for a tool that does not exist, or that this caller may not know about. */

@@ -25,6 +25,21 @@ async function app(req: McpRequest, res: ServerResponse) {
     );
     return;
   }
+  if (req.url === '/ask') {
+    try {
+      const answer = await mcp!.elicit({
+        mode: 'form',
+        message: 'Your name?',
+        requestedSchema: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] },
+      });
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(answer));
+    } catch (error) {
+      res.statusCode = 409;
+      res.end((error as Error).message);
+    }
+    return;
+  }
   if (req.url === '/work') {
     for (let step = 1; step <= 3; step++) await mcp?.reportProgress(step, 3, `step ${step}`);
     await mcp?.log('info', { done: true }, 'worker');
@@ -38,6 +53,7 @@ async function app(req: McpRequest, res: ServerResponse) {
 const routes: RouteInfo[] = [
   { method: 'GET', path: '/me' },
   { method: 'POST', path: '/work' },
+  { method: 'POST', path: '/ask' },
   { method: 'DELETE', path: '/me', meta: { scopes: ['admin'] } },
 ];
 
@@ -103,6 +119,37 @@ describe.each(ERAS)('the call context of a route, protocol %s', (_, era) => {
     const client = await connect(server(), era);
     const result = await client.callTool({ name: 'post_work', arguments: {} });
     expect(result.content).toEqual([{ type: 'text', text: 'done' }]);
+  });
+});
+
+describe('asking the caller from a route', () => {
+  it('elicits input from a 2025-11-25 client that declared elicitation', async () => {
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    const handle = connectTransport(server(), serverSide);
+    const client = new Client(
+      { name: 'test', version: '1.0.0' },
+      { supportedProtocolVersions: ['2025-11-25'], capabilities: { elicitation: { form: {} } } },
+    );
+    client.setRequestHandler('elicitation/create', async (request) => {
+      expect(request.params.message).toBe('Your name?');
+      return { action: 'accept', content: { name: 'Ada' } };
+    });
+    await client.connect(clientSide);
+    closers.push(
+      () => handle.close(),
+      () => client.close(),
+    );
+    const result = await client.callTool({ name: 'post_ask', arguments: {} });
+    expect(result.structuredContent).toEqual({ action: 'accept', content: { name: 'Ada' } });
+  });
+
+  it('says why when the caller cannot be asked', async () => {
+    const client = await connect(server(), ERAS[1][1]);
+    const result = await client.callTool({ name: 'post_ask', arguments: {} });
+    expect(result.isError).toBe(true);
+    expect(JSON.stringify(result.content)).toContain('elicit() could not reach the caller');
+    const direct = await server().callTool('post_ask', {});
+    expect(JSON.stringify(direct.content)).toContain('elicit() needs an MCP caller');
   });
 });
 

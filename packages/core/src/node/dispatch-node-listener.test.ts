@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
 import express from 'express';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SILENT_REPORTER } from '../call-tool.js';
 import { Backend2McpError } from '../errors.js';
 import type { HttpRequest, HttpResponse } from '../http.js';
 import { dispatchNodeListener } from './dispatch-node-listener.js';
@@ -286,8 +287,7 @@ describe('dispatchNodeListener with a plain node:http listener', () => {
     const context = {
       toolName: 'get_users',
       arguments: { id: 1 },
-      reportProgress: async () => {},
-      log: async () => {},
+      ...SILENT_REPORTER,
     };
     const response = await dispatchNodeListener(listener, get('/'), {
       context,

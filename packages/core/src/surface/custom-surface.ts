@@ -14,7 +14,8 @@ import type { JsonSchema } from '../route.js';
 import { type SchemaSource, toJsonSchema } from '../schema-source.js';
 
 /** What a hand-written tool, resource or prompt handler gets besides its input. */
-export interface HandlerContext extends Pick<DispatchContext, 'reportProgress' | 'log'> {
+export interface HandlerContext
+  extends Pick<DispatchContext, 'reportProgress' | 'log' | 'elicit' | 'sample'> {
   /** Aborted when the caller cancels or the call times out. */
   signal: AbortSignal;
   /** The caller, when auth providers are configured. */
