@@ -239,9 +239,10 @@ export class BackendMcpServer {
   }
 
   private async afterCustomChange(kind: 'tools' | 'resources' | 'prompts'): Promise<void> {
-    // Registered before anyone listed: nothing to announce, the first list includes it.
-    if (this.connections.size === 0 && !this.handler) return;
+    // The catalog holds the hand-written tools too: rebuild it on next use, whoever reads first.
     if (kind === 'tools') this.catalog.reset();
+    // Registered before anyone connected: nothing to announce, the first list includes it.
+    if (this.connections.size === 0 && !this.handler) return;
     this.announce(kind);
   }
 

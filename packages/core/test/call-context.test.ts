@@ -261,3 +261,16 @@ describe('OAuthResourceServer', () => {
     ).toThrow(/authorizationServers/);
   });
 });
+
+describe('hand-written tools', () => {
+  it('are listed even when registered after the tools were first read', async () => {
+    const mcp = server();
+    expect(mcp.tools.map((tool) => tool.name)).toContain('get_me');
+    mcp.tool('late', { description: 'Registered late.' }, () => ({
+      content: [{ type: 'text', text: 'late' }],
+    }));
+    const client = await connect(mcp);
+    expect((await client.listTools()).tools.map((tool) => tool.name)).toContain('late');
+    expect(await mcp.callTool('late')).toEqual({ content: [{ type: 'text', text: 'late' }] });
+  });
+});
