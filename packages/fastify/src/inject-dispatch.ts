@@ -1,6 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
-import { Backend2McpError, type Dispatch, refuseDotSegments } from '@backend2mcp/core';
+import {
+  abortedError,
+  Backend2McpError,
+  type Dispatch,
+  refuseDotSegments,
+  untilAborted,
+} from '@backend2mcp/core';
 import type { FastifyInstance } from 'fastify';
 import { withCallContext } from './call-context.js';
 
@@ -91,30 +97,4 @@ function hangUp(response: StreamedInjection, stream: Readable): void {
   const res = response.raw.res;
   res.destroy();
   res.req?.destroy();
-}
-
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortedError(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(signal.aborted ? abortedError(signal) : error);
-      },
-    );
-  });
-}
-
-function abortedError(signal: AbortSignal): Backend2McpError {
-  return new Backend2McpError(
-    'DISPATCH_ABORTED',
-    'The request was aborted (cancelled or timed out) before the app finished answering.',
-    { cause: signal.reason },
-  );
 }

@@ -1,19 +1,11 @@
 import {
   type BackendMcpOptions,
   BackendMcpServer,
-  type CallToolResult,
-  type CustomPromptDefinition,
-  type CustomPromptGetter,
-  type CustomResourceDefinition,
-  type CustomResourceReader,
-  type CustomToolDefinition,
-  type CustomToolHandler,
   type HttpGuardOptions,
   MCP_ENDPOINT_MARK,
+  McpAdapterBase,
   type McpTransport,
-  type RefreshResult,
   resolveGuard,
-  type ToolSpec,
 } from '@backend2mcp/core';
 import { fetchDispatch } from './dispatch.js';
 import { extractRoutes, type HonoAppLike } from './extract/extract-routes.js';
@@ -74,32 +66,27 @@ interface HonoContextLike {
  * new McpAdapter(app).mount('/mcp'); // export default app  (Workers, Bun, Deno, @hono/node-server)
  * ```
  */
-export class McpAdapter {
-  /** The core server behind this adapter. */
-  readonly server: BackendMcpServer;
-  private operations = new Map<string, OperationInfo>();
+export class McpAdapter extends McpAdapterBase {
+  private readonly app: HonoAppLike;
 
-  constructor(
-    private readonly app: HonoAppLike,
-    private readonly options: McpAdapterOptions = {},
-  ) {
+  constructor(app: HonoAppLike, options: McpAdapterOptions = {}) {
     const env = () => (typeof options.env === 'function' ? (options.env as () => unknown)() : options.env);
-    this.server = new BackendMcpServer(
-      {
-        extractRoutes: () => extractRoutes(app, this.operations),
-        dispatch: fetchDispatch(app, env, () => options.executionCtx),
-        prepare: async () => {
-          const document = await this.openApiDocument();
-          if (document) this.operations = operationsFromOpenApi(document);
+    // Filled by prepare() from the app's OpenAPI document; read whenever routes are extracted.
+    let operations = new Map<string, OperationInfo>();
+    super(
+      new BackendMcpServer(
+        {
+          extractRoutes: () => extractRoutes(app, operations),
+          dispatch: fetchDispatch(app, env, () => options.executionCtx),
+          prepare: async () => {
+            const document = await openApiDocument(app, options);
+            if (document) operations = operationsFromOpenApi(document);
+          },
         },
-      },
-      options,
+        options,
+      ),
     );
-  }
-
-  /** The tools generated from the app's routes (complete after the first MCP request, or `await adapter.server.prepare()`). */
-  get tools(): readonly ToolSpec[] {
-    return this.server.tools;
+    this.app = app;
   }
 
   /**
@@ -141,59 +128,20 @@ export class McpAdapter {
     const { connectTransport } = await import('@backend2mcp/core/node');
     return connectTransport(this.server, transport);
   }
+}
 
-  /** Adds a hand-written tool beside the generated ones (JSON Schema or zod input). */
-  tool(name: string, definition: CustomToolDefinition, handler: CustomToolHandler): this {
-    this.server.tool(name, definition, handler);
-    return this;
+/** The app's OpenAPI document: the `openapi` option, else `@hono/zod-openapi`'s, else `hono-openapi`'s. */
+async function openApiDocument(
+  app: HonoAppLike,
+  options: McpAdapterOptions,
+): Promise<OpenApiDocument | undefined> {
+  const configured = options.openapi;
+  if (configured) return typeof configured === 'function' ? configured() : configured;
+  const mountable = app as HonoMountable;
+  if (typeof mountable.getOpenAPI31Document === 'function') {
+    return mountable.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'backend2mcp', version: '0' } });
   }
-
-  /** Adds a hand-written resource, or a resource template for an RFC 6570 `uri` (`notes://{id}`). */
-  resource(
-    name: string,
-    uri: string,
-    definition: CustomResourceDefinition,
-    read: CustomResourceReader,
-  ): this {
-    this.server.resource(name, uri, definition, read);
-    return this;
-  }
-
-  /** Adds a hand-written prompt. */
-  prompt(name: string, definition: CustomPromptDefinition, get: CustomPromptGetter): this {
-    this.server.prompt(name, definition, get);
-    return this;
-  }
-
-  /** Tells clients subscribed to `uri` that its content changed (`notifications/resources/updated`). */
-  resourceUpdated(uri: string): void {
-    this.server.resourceUpdated(uri);
-  }
-
-  /** Reads the app's routes again and tells connected clients when tools or resources changed. */
-  refresh(): Promise<RefreshResult> {
-    return this.server.refresh();
-  }
-
-  /** Calls a tool directly, without a transport. */
-  callTool(name: string, args?: Record<string, unknown>, signal?: AbortSignal): Promise<CallToolResult> {
-    return this.server.callTool(name, args, signal);
-  }
-
-  /** Releases the HTTP handler and aborts in-flight HTTP exchanges. */
-  close(): Promise<void> {
-    return this.server.close();
-  }
-
-  private async openApiDocument(): Promise<OpenApiDocument | undefined> {
-    const configured = this.options.openapi;
-    if (configured) return typeof configured === 'function' ? configured() : configured;
-    const app = this.app as HonoMountable;
-    if (typeof app.getOpenAPI31Document === 'function') {
-      return app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'backend2mcp', version: '0' } });
-    }
-    return honoOpenApiDocument(this.app);
-  }
+  return honoOpenApiDocument(app);
 }
 
 /** `hono-openapi`'s document, when that optional package is installed and the app uses it. */

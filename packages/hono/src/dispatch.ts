@@ -1,4 +1,4 @@
-import { Backend2McpError, type Dispatch, refuseDotSegments } from '@backend2mcp/core';
+import { Backend2McpError, type Dispatch, refuseDotSegments, untilAborted } from '@backend2mcp/core';
 import { rememberCall } from './call-context.js';
 import type { HonoAppLike } from './extract/extract-routes.js';
 
@@ -35,31 +35,6 @@ export function fetchDispatch(app: HonoAppLike, env: () => unknown, executionCtx
     });
     return { status: response.status, headers, body };
   };
-}
-
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(aborted(signal));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(aborted(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
-function aborted(signal: AbortSignal): Backend2McpError {
-  return new Backend2McpError('DISPATCH_ABORTED', 'The call was cancelled before the route answered.', {
-    cause: signal.reason,
-  });
 }
 
 async function readLimited(
