@@ -116,7 +116,7 @@ function fire(url: URL, connections: number, durationS: number): Promise<autocan
   });
 }
 
-async function loadOne(framework: Framework, settings: LoadSettings, log: (line: string) => void) {
+export async function loadOne(framework: Framework, settings: LoadSettings, log: (line: string) => void) {
   const child = forkScript('load-server.ts', [framework]);
   try {
     const url = await listeningUrl(child, framework);

@@ -29,7 +29,7 @@ const SETTINGS: Record<BenchResults['mode'], BenchResults['settings']> = {
   full: {
     perCall: { rounds: 9, timeMs: 400, warmupMs: 100 },
     scale: { sizes: SCALE_SIZES, runs: 3, listRepeats: 5 },
-    load: { connections: 50, durationS: 20, warmupS: 15 },
+    load: { connections: 50, durationS: 60, warmupS: 30 },
   },
   quick: {
     perCall: { rounds: 3, timeMs: 200, warmupMs: 50 },

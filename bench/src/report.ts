@@ -144,10 +144,12 @@ function scaleSection(results: BenchResults): string {
     sample.buildMs.toFixed(1),
     ((sample.buildMs * 1000) / sample.routes).toFixed(1),
     mb(sample.heapBytes),
+    String(sample.pages),
     sample.firstListMs.toFixed(1),
     `**${sample.listMs.toFixed(1)}**`,
-    sample.serverListMs.toFixed(1),
-    sample.rawHttpListMs.toFixed(1),
+    `**${sample.serverWalkMs.toFixed(1)}**`,
+    sample.walkMs.toFixed(1),
+    sample.rawHttpWalkMs.toFixed(1),
     mb(sample.listBytes),
   ]);
   const growth = FRAMEWORKS.map(({ framework }) => {
@@ -163,11 +165,13 @@ function scaleSection(results: BenchResults): string {
         'adapter build (ms)',
         'build µs/route',
         'heap retained (MB)',
-        'first `tools/list` (ms)',
-        '`tools/list` SDK client InMemory (ms)',
-        '`tools/list` in process, no client (ms)',
-        '`tools/list` raw HTTP POST (ms)',
-        'list response (MB)',
+        'pages',
+        'first `tools/list` request (ms)',
+        '`tools/list` request, SDK client InMemory (ms)',
+        'whole list, server in process, no client (ms)',
+        'whole list, SDK client `listTools()` (ms)',
+        'whole list, raw HTTP POSTs (ms)',
+        'whole list (MB)',
       ],
       rows,
     ),
@@ -324,9 +328,12 @@ ${results.perCall ? p99Table(results.perCall) : '_Not run._'}
 Each point is a fresh process (cold, as at a server's start), median of ${settings.scale.runs} run(s); routes are \`GET /r<i>/items/:id\`.
 "Adapter build" is \`new McpAdapter(app)\` plus route extraction and tool building, up to a ready \`tools/list\`;
 the framework's own route registration (and Fastify's \`ready()\`) is shown separately. Heap is measured after a full GC.
-\`tools/list\` is the median of ${settings.scale.listRepeats} warm calls three ways: through the SDK client over InMemory (what a client
-sees; the client validates the whole result), in process through \`server.fetch(Request)\` with the body read (the server's share
-alone), and as a raw stateless JSON-RPC POST over loopback HTTP (response parsed, no SDK client).
+\`tools/list\` is paginated (500 tools a page), so the list of 10,000 tools is 20 requests. Every time is the median of
+${settings.scale.listRepeats} warm repeats: one \`tools/list\` request (page one) through the SDK client over InMemory, which is what a
+client waits for per request; the whole list answered by the server in process, one \`server.fetch(Request)\` per page with the
+body read as text (the server's share alone); the whole list walked by the SDK client's \`listTools()\` over InMemory (the client
+validates every tool definition with its zod schemas, most of this time); and the whole list as raw stateless JSON-RPC POSTs
+over loopback HTTP (responses parsed, no SDK client).
 
 ${scaleSection(results)}
 

@@ -8,7 +8,10 @@ import { performance } from 'node:perf_hooks';
 import { type Framework, frameworkBench } from './apps/index.js';
 import { connectInMemory } from './clients.js';
 import { median } from './measure.js';
-import { jsonRpcBody, listToolsRaw, STATELESS_HEADERS } from './raw-http.js';
+import { STATELESS_HEADERS, walkPages } from './raw-http.js';
+
+/** backend2mcp's default `tools/list` page size. */
+const PAGE_SIZE = 500;
 
 /** What one child measures. */
 export interface ScaleSample {
@@ -23,20 +26,35 @@ export interface ScaleSample {
   heapBytes: number;
   /** RSS growth over the build, bytes. */
   rssBytes: number;
-  /** First `tools/list` through the SDK client over InMemory (includes the one-off listing work). */
+  /** Pages `tools/list` answers at this size (the server's page size is 500). */
+  pages: number;
+  /** First `tools/list` request through the SDK client over InMemory: page one, including the one-off listing work. */
   firstListMs: number;
-  /** Median warm `tools/list` through the SDK client over InMemory. */
+  /** Median warm `tools/list` request (page one) through the SDK client over InMemory: what one request costs. */
   listMs: number;
-  /** Median warm `tools/list` answered in process by `server.fetch(Request)`, body read: the server's share alone. */
-  serverListMs: number;
-  /** Median warm `tools/list` as one raw JSON-RPC POST over loopback HTTP, response parsed (no SDK client). */
-  rawHttpListMs: number;
-  /** Size of that raw response body, bytes. */
+  /** Median warm whole list through the SDK client's `listTools()`, which walks every page and validates every tool. */
+  walkMs: number;
+  /** Median warm whole list answered in process, one `server.fetch(Request)` per page, bodies read as text (only the cursor picked out): the server's share alone. */
+  serverWalkMs: number;
+  /** Median warm whole list as raw JSON-RPC POSTs over loopback HTTP, one per page, responses parsed (no SDK client). */
+  rawHttpWalkMs: number;
+  /** Size of all pages' raw response bodies together, bytes. */
   listBytes: number;
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run scale-child with --expose-gc');
+
+/** Median of `repeats` timed runs of `run`, in ms. */
+async function medianTime(repeats: number, run: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let index = 0; index < repeats; index++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
 
 function settledHeap(): { heap: number; rss: number } {
   gc!();
@@ -65,46 +83,45 @@ async function main(): Promise<void> {
   if (tools !== routes) throw new Error(`${framework}: ${tools} tools for ${routes} routes`);
 
   const connection = await connectInMemory(adapter);
-  let start = performance.now();
-  const first = await connection.client.listTools();
+  const firstPage = () =>
+    connection.client.request({ method: 'tools/list', params: {} }) as Promise<{ tools: unknown[] }>;
+  const start = performance.now();
+  const first = await firstPage();
   const firstListMs = performance.now() - start;
-  if (first.tools.length !== routes) throw new Error(`${framework}: tools/list gave ${first.tools.length}`);
-  const listTimes: number[] = [];
-  for (let index = 0; index < repeats; index++) {
-    start = performance.now();
-    await connection.client.listTools();
-    listTimes.push(performance.now() - start);
+  if (first.tools.length !== Math.min(routes, PAGE_SIZE)) {
+    throw new Error(`${framework}: the first tools/list page has ${first.tools.length} tools`);
   }
+  const listMs = await medianTime(repeats, firstPage);
+  const walkMs = await medianTime(repeats, async () => {
+    const { tools: listed } = await connection.client.listTools();
+    if (listed.length !== routes) throw new Error(`${framework}: listTools() gave ${listed.length}`);
+  });
   await connection.close();
 
-  const serverTimes: number[] = [];
-  for (let index = 0; index <= repeats; index++) {
-    start = performance.now();
-    const response = await adapter.server.fetch(
-      new Request('http://127.0.0.1/mcp', {
-        method: 'POST',
-        headers: STATELESS_HEADERS,
-        body: jsonRpcBody('tools/list', {}),
-      }),
+  const inProcess = (body: string) =>
+    adapter.server.fetch(
+      new Request('http://127.0.0.1/mcp', { method: 'POST', headers: STATELESS_HEADERS, body }),
     );
-    const text = await response.text();
-    if (index > 0) serverTimes.push(performance.now() - start);
-    if (response.status !== 200 || !text.includes(`get_r${routes - 1}_items`)) {
-      throw new Error(`${framework}: in-process tools/list failed: ${response.status}`);
-    }
-  }
+  // Checked once whole; the timed walks read each page as text and pick out the cursor (the server's share alone).
+  const checked = await walkPages(inProcess);
+  if (checked.count !== routes)
+    throw new Error(`${framework}: in-process tools/list walk gave ${checked.count}`);
+  const serverWalkMs = await medianTime(repeats, () => walkPages(inProcess, { parse: false }));
 
   const listening = await adapter.listen({ port: 0 });
-  const rawTimes: number[] = [];
   let listBytes = 0;
-  for (let index = 0; index <= repeats; index++) {
-    start = performance.now();
-    const listed = await listToolsRaw(listening.url);
-    // The first request pays for connecting; it is not a listing cost.
-    if (index > 0) rawTimes.push(performance.now() - start);
-    if (listed.count !== routes) throw new Error(`${framework}: raw tools/list gave ${listed.count}`);
-    listBytes = listed.bytes;
-  }
+  let pages = 0;
+  // The first walk pays for connecting; it is not a listing cost.
+  await walkPages((body) => fetch(listening.url, { method: 'POST', headers: STATELESS_HEADERS, body }));
+  const rawHttpWalkMs = await medianTime(repeats, async () => {
+    const walked = await walkPages((body) =>
+      fetch(listening.url, { method: 'POST', headers: STATELESS_HEADERS, body }),
+    );
+    if (walked.count !== routes)
+      throw new Error(`${framework}: raw HTTP tools/list walk gave ${walked.count}`);
+    listBytes = walked.bytes;
+    pages = walked.pages;
+  });
   await listening.close();
 
   const sample: ScaleSample = {
@@ -115,10 +132,12 @@ async function main(): Promise<void> {
     buildMs,
     heapBytes: after.heap - before.heap,
     rssBytes: after.rss - before.rss,
+    pages,
     firstListMs,
-    listMs: median(listTimes),
-    serverListMs: median(serverTimes),
-    rawHttpListMs: median(rawTimes),
+    listMs,
+    walkMs,
+    serverWalkMs,
+    rawHttpWalkMs,
     listBytes,
   };
   process.stdout.write(`${JSON.stringify(sample)}\n`);

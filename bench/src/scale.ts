@@ -31,10 +31,12 @@ function medianSample(samples: ScaleSample[]): ScaleSample {
     buildMs: numeric('buildMs'),
     heapBytes: numeric('heapBytes'),
     rssBytes: numeric('rssBytes'),
+    pages: numeric('pages'),
     firstListMs: numeric('firstListMs'),
     listMs: numeric('listMs'),
-    serverListMs: numeric('serverListMs'),
-    rawHttpListMs: numeric('rawHttpListMs'),
+    walkMs: numeric('walkMs'),
+    serverWalkMs: numeric('serverWalkMs'),
+    rawHttpWalkMs: numeric('rawHttpWalkMs'),
     listBytes: numeric('listBytes'),
   };
 }
@@ -49,7 +51,7 @@ export async function runScale(settings: ScaleSettings, log: (line: string) => v
         samples.push(await sampleOnce(framework, routes, settings));
       const sample = medianSample(samples);
       log(
-        `  ${framework} ${routes} routes: build ${sample.buildMs.toFixed(1)} ms, list ${sample.listMs.toFixed(1)} ms`,
+        `  ${framework} ${routes} routes: build ${sample.buildMs.toFixed(1)} ms, tools/list ${sample.listMs.toFixed(1)} ms, whole list ${sample.walkMs.toFixed(1)} ms (server ${sample.serverWalkMs.toFixed(1)} ms)`,
       );
       results.push(sample);
     }

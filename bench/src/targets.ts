@@ -50,6 +50,11 @@ export function buildGrowth(scale: readonly ScaleSample[], framework: string): n
   return large.buildMs / large.routes / (small.buildMs / small.routes);
 }
 
+/** One `tools/list` request, and the server's share of the whole list, are both under the bar. */
+export function listTargetMet(sample: ScaleSample): boolean {
+  return sample.listMs < LIST_10K_LIMIT_MS && sample.serverWalkMs < LIST_10K_LIMIT_MS;
+}
+
 /** RSS growth from the third to the last quarter of the load run, as a fraction. */
 export function lateRssGrowth(result: LoadResult): number {
   return result.rssLastQuarterBytes / result.rssThirdQuarterBytes - 1;
@@ -110,16 +115,21 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
     scale?.find((s) => s.framework === framework && s.routes === 10_000),
   );
   checks.push({
-    target: `\`tools/list\` on 10,000 routes under ${LIST_10K_LIMIT_MS} ms (SDK client, InMemory, warm)`,
+    target:
+      `\`tools/list\` on 10,000 routes under ${LIST_10K_LIMIT_MS} ms: one request through the SDK client (InMemory, warm), ` +
+      'and the server answering every page of the list (in process, no client); the SDK client walking the whole list is shown beside',
     measured: lists.every(Boolean)
       ? lists
-          .map(
-            (sample) =>
-              `${sample!.framework} ${sample!.listMs.toFixed(0)} ms${sample!.listMs < LIST_10K_LIMIT_MS ? '' : ' (missed)'}`,
-          )
-          .join(', ')
+          .map((sample) => {
+            const ok = listTargetMet(sample!);
+            return (
+              `${sample!.framework} request ${sample!.listMs.toFixed(1)} ms, whole list ${sample!.serverWalkMs.toFixed(0)} ms ` +
+              `(SDK client walk ${sample!.walkMs.toFixed(0)} ms)${ok ? '' : ' (missed)'}`
+            );
+          })
+          .join('; ')
       : 'not run',
-    met: lists.every(Boolean) ? lists.every((sample) => sample!.listMs < LIST_10K_LIMIT_MS) : undefined,
+    met: lists.every(Boolean) ? lists.every((sample) => listTargetMet(sample!)) : undefined,
   });
 
   const growth = names.map((framework) => ({

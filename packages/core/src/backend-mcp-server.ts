@@ -116,6 +116,13 @@ export class BackendMcpServer {
       catalog: this.catalog,
       custom: this.custom,
       pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
+      visibleTools: (auth) =>
+        // Without auth every tool is visible: the catalog's own list, not a filtered copy per page.
+        this.provider
+          ? this.catalog.entries
+              .filter((entry) => !entry.tool || this.scopesLacking(entry.tool, auth).missing.length === 0)
+              .map((entry) => entry.listed)
+          : this.catalog.listedTools,
       lackingScopes: (entry, auth) => (entry.tool ? this.scopesLacking(entry.tool, auth).missing : []),
       runEntry: (entry, args, call) => this.runEntry(entry, args, call),
       readResource: (uri, caller, signal) => this.readResource(uri, caller, signal),

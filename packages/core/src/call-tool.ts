@@ -1,4 +1,5 @@
 import type { CallToolResult } from '@modelcontextprotocol/server';
+import { callSignal } from './abort.js';
 import type { AuthContext } from './auth/auth-provider.js';
 import { Backend2McpError, isBackend2McpError } from './errors.js';
 import type { Dispatch, DispatchContext, HttpRequest } from './http.js';
@@ -66,11 +67,10 @@ export async function callTool(
     return errorResult(messageOf(error));
   }
 
-  const timeout = AbortSignal.timeout(environment.limits.timeoutMs);
-  const signal = environment.signal ? AbortSignal.any([environment.signal, timeout]) : timeout;
+  const call = callSignal(environment.limits.timeoutMs, environment.signal);
   try {
     const response = await environment.dispatch(request, {
-      signal,
+      signal: call.signal,
       maxResponseBytes: environment.limits.maxResponseBytes,
       context: {
         toolName: tool.name,
@@ -81,12 +81,14 @@ export async function callTool(
     });
     return checkOutput(tool, toResult(response, { url: request.url }), environment.validator);
   } catch (error) {
-    if (timeout.aborted && !environment.signal?.aborted) {
+    if (call.timedOut) {
       return errorResult(
         `${tool.name} did not answer within ${environment.limits.timeoutMs} ms and was aborted (option timeoutMs).`,
       );
     }
     return errorResult(messageOf(error));
+  } finally {
+    call.dispose();
   }
 }
 

@@ -9,6 +9,7 @@ import {
   type Resource,
   type Server,
   type ServerContext,
+  type Tool,
 } from '@modelcontextprotocol/server';
 import type { AuthContext } from './auth/auth-provider.js';
 import type { Caller } from './auth/caller.js';
@@ -24,6 +25,8 @@ export interface HandlerCore {
   readonly catalog: ToolCatalog;
   readonly custom: CustomSurface;
   readonly pageSize: number;
+  /** What `tools/list` shows this caller: every tool whose scopes it holds. */
+  visibleTools(auth: AuthContext | undefined): readonly Tool[];
   /** The scopes `entry` needs that the caller lacks. */
   lackingScopes(entry: CatalogEntry, auth: AuthContext | undefined): string[];
   runEntry(
@@ -53,11 +56,8 @@ export function registerHandlers(
   server.setRequestHandler('tools/list', async (request) => {
     await core.prepare();
     const { auth } = await caller();
-    const visible = core.catalog.entries
-      .filter((entry) => core.lackingScopes(entry, auth).length === 0)
-      .map((entry) => entry.listed);
     const { page, nextCursor } = paginate(
-      visible,
+      core.visibleTools(auth),
       request.params?.cursor,
       core.pageSize,
       core.catalog.generation,

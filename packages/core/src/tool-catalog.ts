@@ -25,6 +25,7 @@ export interface CatalogOptions extends RouteSelection {
 interface Built {
   tools: ToolSpec[];
   entries: CatalogEntry[];
+  listed: ListedTool[];
   byName: Map<string, CatalogEntry>;
   resources: RouteResource[];
   skipped: SkippedRoute[];
@@ -55,6 +56,11 @@ export class ToolCatalog {
   /** Every callable tool, generated first (route order), then hand-written (registration order). */
   get entries(): readonly CatalogEntry[] {
     return this.build().entries;
+  }
+
+  /** What `tools/list` shows of every entry, in entry order (built once per catalog build). */
+  get listedTools(): readonly ListedTool[] {
+    return this.build().listed;
   }
 
   /** GET routes served as resources and resource templates. */
@@ -126,6 +132,7 @@ export class ToolCatalog {
     this.built = {
       tools,
       entries,
+      listed: entries.map((entry) => entry.listed),
       byName: new Map(entries.map((entry) => [entry.listed.name, entry])),
       resources,
       skipped,

@@ -46,7 +46,7 @@ declare module 'fastify' {
 /**
  * Serves every route of a Fastify app as an MCP tool, with the schemas the app
  * already declares (JSON Schema, shared `$ref` schemas, or zod through
- * fastify-type-provider-zod). Calls are dispatched with `app.inject()`, so
+ * fastify-type-provider-zod). Calls are dispatched in process the way `app.inject()` does, so
  * hooks, validation and serialisation run as for HTTP requests.
  *
  * @example
@@ -71,7 +71,7 @@ export class McpAdapter extends NodeMcpAdapter {
       if (!decorateMcpRequest(app as unknown as FastifyLike)) {
         (options.onWarning ?? console.warn)(
           'backend2mcp: the Fastify app had already started, so request.mcp and request.mcpAuth are not available; ' +
-            'use mcpContext() and getAuthContext() from @backend2mcp/fastify, or create the adapter before app.ready().',
+            'use mcpContext(request) and getAuthContext(request) from @backend2mcp/fastify, or create the adapter before app.ready().',
         );
       }
     }

@@ -1,4 +1,10 @@
-import { Backend2McpError, type Dispatch, refuseDotSegments, untilAborted } from '@backend2mcp/core';
+import {
+  abortedError,
+  Backend2McpError,
+  type Dispatch,
+  refuseDotSegments,
+  untilAborted,
+} from '@backend2mcp/core';
 import { rememberCall } from './call-context.js';
 import type { HonoAppLike } from './extract/extract-routes.js';
 
@@ -37,6 +43,10 @@ export function fetchDispatch(app: HonoAppLike, env: () => unknown, executionCtx
   };
 }
 
+/**
+ * Reads the body up to `limit` bytes. One abort listener for the whole read
+ * (cancelling the reader ends a pending read) rather than a race per chunk.
+ */
 async function readLimited(
   response: Response,
   limit: number | undefined,
@@ -44,11 +54,16 @@ async function readLimited(
 ): Promise<Uint8Array> {
   if (!response.body) return new Uint8Array();
   const reader = response.body.getReader();
+  const stopReading = () => {
+    reader.cancel(signal?.reason).catch(() => undefined);
+  };
+  signal?.addEventListener('abort', stopReading, { once: true });
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {
     for (;;) {
-      const { done, value } = await untilAborted(reader.read(), signal);
+      const { done, value } = await reader.read();
+      if (signal?.aborted) throw abortedError(signal);
       if (done) break;
       size += value.byteLength;
       if (limit !== undefined && size > limit) {
@@ -61,8 +76,11 @@ async function readLimited(
     }
   } catch (error) {
     await reader.cancel().catch(() => undefined);
-    throw error;
+    throw signal?.aborted ? abortedError(signal) : error;
+  } finally {
+    signal?.removeEventListener('abort', stopReading);
   }
+  if (chunks.length === 1) return chunks[0]!;
   const body = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {

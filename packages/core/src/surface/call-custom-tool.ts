@@ -1,4 +1,5 @@
 import type { CallToolResult } from '@modelcontextprotocol/server';
+import { callSignal } from '../abort.js';
 import { checkOutput, errorResult, messageOf } from '../call-tool.js';
 import type { SchemaValidator } from '../schema-validation.js';
 import type { CustomTool, HandlerContext } from './custom-surface.js';
@@ -16,8 +17,8 @@ export async function callCustomTool(
 ): Promise<CallToolResult> {
   const check = validator.check(tool.inputSchema, args);
   if (!check.ok) return errorResult(`Invalid arguments for ${tool.name}: ${check.problems.join('; ')}.`);
-  const timeout = AbortSignal.timeout(context.timeoutMs);
-  const signal = context.signal ? AbortSignal.any([context.signal, timeout]) : timeout;
+  const call = callSignal(context.timeoutMs, context.signal);
+  const { signal } = call;
   try {
     const result = await Promise.race([
       Promise.resolve(tool.handler(args, { ...context, signal })),
@@ -27,11 +28,13 @@ export async function callCustomTool(
     ]);
     return checkOutput(tool, result, validator);
   } catch (error) {
-    if (timeout.aborted && !context.signal?.aborted) {
+    if (call.timedOut) {
       return errorResult(
         `${tool.name} did not answer within ${context.timeoutMs} ms and was aborted (option timeoutMs).`,
       );
     }
     return errorResult(messageOf(error).replace('The route failed', `${tool.name} failed`));
+  } finally {
+    call.dispose();
   }
 }

@@ -1,4 +1,5 @@
 import { ProtocolError, ProtocolErrorCode, type ReadResourceResult } from '@modelcontextprotocol/server';
+import { callSignal } from '../abort.js';
 import { classifyBody, mediaType } from '../content-type.js';
 import { toBase64, toText } from '../encoding.js';
 import type { Dispatch } from '../http.js';
@@ -39,11 +40,10 @@ export async function readRouteResource(
     }
   }
   const request = toRequest(resource.tool, args, environment.headers ? { headers: environment.headers } : {});
-  const timeout = AbortSignal.timeout(environment.timeoutMs);
-  const response = await environment.dispatch(request, {
-    signal: environment.signal ? AbortSignal.any([environment.signal, timeout]) : timeout,
-    maxResponseBytes: environment.maxResponseBytes,
-  });
+  const call = callSignal(environment.timeoutMs, environment.signal);
+  const response = await environment
+    .dispatch(request, { signal: call.signal, maxResponseBytes: environment.maxResponseBytes })
+    .finally(() => call.dispose());
   if (response.status === 404) {
     throw new ProtocolError(RESOURCE_NOT_FOUND as ProtocolErrorCode, `Resource not found: ${uri}`, { uri });
   }

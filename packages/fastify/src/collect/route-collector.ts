@@ -15,7 +15,7 @@ export interface FastifyLike {
   addHook(name: 'onRoute', hook: (this: FastifyLike, route: FastifyRouteOptions) => void): unknown;
   getSchemas(): Record<string, unknown>;
   hasRequestDecorator(name: string): boolean;
-  decorateRequest(name: string, value: { getter(): unknown }): unknown;
+  decorateRequest(name: string, value: { getter(this: { raw: object }): unknown }): unknown;
 }
 
 /** What Fastify hands an `onRoute` hook (the fields backend2mcp reads). */
