@@ -7,7 +7,7 @@
  *   --report <file>    render the report again from a saved results JSON, measuring nothing
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { renderBarChart } from './chart-svg.js';
@@ -64,7 +64,9 @@ async function main(): Promise<void> {
   });
 
   if (values.report) {
-    const saved = JSON.parse(readFileSync(values.report, 'utf8')) as BenchResults;
+    // pnpm runs the script in bench/; a relative path means relative to where the command was typed.
+    const file = resolve(process.env.INIT_CWD ?? process.cwd(), values.report);
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
     writeOutputs(saved, saved.mode === 'full');
     return;
   }

@@ -1,6 +1,7 @@
 import type { OutgoingHttpHeader, OutgoingHttpHeaders } from 'node:http';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { abortedError } from '../abort.js';
 import { Backend2McpError } from '../errors.js';
 import type { DispatchOptions, HttpRequest, HttpResponse } from '../http.js';
 import { InMemorySocket } from './in-memory-socket.js';
@@ -78,7 +79,10 @@ export function dispatchNodeListener(
     socket.on('error', (error) => {
       socketError ??= error;
     });
-    socket.on('close', () => fail(closedEarlyError(socketError)));
+    socket.on('close', () => {
+      // Also fires after every answered request (the socket is released then); no error to build for those.
+      if (!settled) fail(closedEarlyError(socketError));
+    });
     // http.Server forwards socket 'drain' to the response; piped bodies (sendFile) stall without it.
     socket.on('drain', () => {
       if (res.writableNeedDrain) res.emit('drain');
@@ -298,7 +302,9 @@ function isInterimHead(head: Buffer): boolean {
  */
 function releaseAfterResponse(req: IncomingMessage, socket: InMemorySocket): void {
   if (!req.readableEnded && req.readableFlowing === null) req.resume();
-  socket.destroy();
+  // 'finish' fires from inside the socket's own write bookkeeping: destroying it there makes the stream
+  // build an ERR_STREAM_DESTROYED error (with its stack) for every callback still queued, about 20 µs a call.
+  process.nextTick(() => socket.destroy());
 }
 
 /**
@@ -316,14 +322,6 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function abortedError(signal: AbortSignal): Backend2McpError {
-  return new Backend2McpError(
-    'DISPATCH_ABORTED',
-    'The request was aborted (cancelled or timed out) before the app finished answering.',
-    { cause: signal.reason },
-  );
 }
 
 function tooLargeError(maxBytes: number): Backend2McpError {
