@@ -8,7 +8,7 @@
 
 /** Types from the MCP SDK that appear in backend2mcp's public API, re-exported so adapters need no SDK import. */
 export type { CallToolResult, Transport as McpTransport } from '@modelcontextprotocol/server';
-export { abortedError, type CallSignal, callSignal, untilAborted } from './abort.js';
+export { abortedError, untilAborted } from './abort.js';
 export { McpAdapterBase } from './adapter-base.js';
 export { annotationsFor } from './annotations.js';
 export { type ApiKeyAuthOptions, ApiKeyAuthProvider } from './auth/api-key-provider.js';
