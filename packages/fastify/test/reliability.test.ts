@@ -1,6 +1,7 @@
 import { describeReliability } from '@backend2mcp/test-support';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { McpAdapter, mcpContext } from '../src/index.js';
 import { injectDispatch } from '../src/inject-dispatch.js';
 import { fastifyReliability } from './fixtures/reliability-app.js';
 
@@ -27,6 +28,39 @@ describe('fastify inject dispatch', () => {
     const fine = await dispatch({ method: 'GET', url: '/files/..%2Fx/raw', headers: {} }, {});
     expect(new TextDecoder().decode(fine.body)).toBe('../x');
     expect(hits).toEqual(['files']);
+    await app.close();
+  });
+
+  it('boots an app that has not started, so routes its plugins register are reached (as inject() does)', async () => {
+    const app = Fastify();
+    app.register(async (plugin) => {
+      plugin.get('/late', async () => ({ late: true }));
+    });
+    const dispatch = injectDispatch(app);
+    const [first, second] = await Promise.all([
+      dispatch({ method: 'GET', url: '/late', headers: {} }, {}),
+      dispatch({ method: 'GET', url: '/late', headers: {} }, {}),
+    ]);
+    expect([first.status, new TextDecoder().decode(first.body)]).toEqual([200, '{"late":true}']);
+    expect(second.status).toBe(200);
+    await app.close();
+  });
+
+  it('hands the call to the route beside its request: request.mcp, mcpContext(request) and mcpContext(request.raw)', async () => {
+    const app = Fastify();
+    const seen: unknown[] = [];
+    app.get('/who', async (request) => {
+      seen.push(request.mcp?.toolName, mcpContext(request)?.toolName, mcpContext(request.raw)?.arguments);
+      return {};
+    });
+    const adapter = new McpAdapter(app);
+    const result = await adapter.callTool('get_who', {});
+    expect(result.isError).toBeFalsy();
+    expect(seen).toEqual(['get_who', 'get_who', {}]);
+    // An ordinary HTTP request carries no call.
+    seen.length = 0;
+    await app.inject({ method: 'GET', url: '/who' });
+    expect(seen).toEqual([undefined, undefined, undefined]);
     await app.close();
   });
 
