@@ -120,10 +120,10 @@ export class BackendMcpServer {
         // Without auth every tool is visible: the catalog's own list, not a filtered copy per page.
         this.provider
           ? this.catalog.entries
-              .filter((entry) => !entry.tool || this.scopesLacking(entry.tool, auth).missing.length === 0)
+              .filter((entry) => this.entryLacks(entry, auth).length === 0)
               .map((entry) => entry.listed)
           : this.catalog.listedTools,
-      lackingScopes: (entry, auth) => (entry.tool ? this.scopesLacking(entry.tool, auth).missing : []),
+      lackingScopes: (entry, auth) => this.entryLacks(entry, auth),
       runEntry: (entry, args, call) => this.runEntry(entry, args, call),
       readResource: (uri, caller, signal) => this.readResource(uri, caller, signal),
       hasResource: (uri) => this.findResource(uri) !== undefined,
@@ -363,6 +363,11 @@ export class BackendMcpServer {
       ...(call.caller?.auth ? { auth: call.caller.auth } : {}),
       ...(call.reporter ? { reporter: call.reporter } : {}),
     });
+  }
+
+  /** The scopes a catalog entry needs that the caller lacks (hand-written tools need none). */
+  private entryLacks(entry: CatalogEntry, auth: AuthContext | undefined): string[] {
+    return entry.tool ? this.scopesLacking(entry.tool, auth).missing : [];
   }
 
   /** The scopes `tool` needs that the caller lacks; always none when no auth is configured. */

@@ -72,6 +72,7 @@ export {
   parsePathTemplate,
   type TemplateParam,
 } from './path-template.js';
+export { joinChunks, responseTooLargeError } from './response-body.js';
 export * from './route.js';
 export {
   attachRouteMeta,

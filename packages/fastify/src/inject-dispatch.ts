@@ -5,7 +5,9 @@ import {
   Backend2McpError,
   type Dispatch,
   type HttpRequest,
+  joinChunks,
   refuseDotSegments,
+  responseTooLargeError,
   untilAborted,
 } from '@backend2mcp/core';
 import { inject } from 'light-my-request';
@@ -123,19 +125,14 @@ function readBody(
     const onData = (chunk: Buffer) => {
       size += chunk.byteLength;
       if (size > maxBytes) {
-        fail(
-          new Backend2McpError(
-            'RESPONSE_TOO_LARGE',
-            `The response is larger than ${maxBytes} bytes (option maxResponseBytes); raise the limit or ask for less data.`,
-          ),
-        );
+        fail(responseTooLargeError(maxBytes));
         return;
       }
       chunks.push(chunk);
     };
     const onEnd = () => {
       detach();
-      resolve(concatenate(chunks, size));
+      resolve(joinChunks(chunks, size));
     };
     const onError = (error: Error) => fail(error);
     // Destroyed without an error (the route's response was torn down): the body is incomplete.
@@ -146,17 +143,6 @@ function readBody(
     stream.once('error', onError);
     stream.once('close', onClose);
   });
-}
-
-function concatenate(chunks: Buffer[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
 }
 
 /** What a server does when the client goes away: the route's request and response close. */

@@ -1,8 +1,9 @@
 import {
   abortedError,
-  Backend2McpError,
   type Dispatch,
+  joinChunks,
   refuseDotSegments,
+  responseTooLargeError,
   untilAborted,
 } from '@backend2mcp/core';
 import { rememberCall } from './call-context.js';
@@ -67,10 +68,7 @@ async function readLimited(
       if (done) break;
       size += value.byteLength;
       if (limit !== undefined && size > limit) {
-        throw new Backend2McpError(
-          'RESPONSE_TOO_LARGE',
-          `The response is larger than ${limit} bytes (option maxResponseBytes).`,
-        );
+        throw responseTooLargeError(limit);
       }
       chunks.push(value);
     }
@@ -80,12 +78,5 @@ async function readLimited(
   } finally {
     signal?.removeEventListener('abort', stopReading);
   }
-  if (chunks.length === 1) return chunks[0]!;
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
+  return joinChunks(chunks, size);
 }

@@ -4,6 +4,7 @@ import type { Socket } from 'node:net';
 import { abortedError } from '../abort.js';
 import { Backend2McpError } from '../errors.js';
 import type { DispatchOptions, HttpRequest, HttpResponse } from '../http.js';
+import { joinChunks, responseTooLargeError } from '../response-body.js';
 import { InMemorySocket } from './in-memory-socket.js';
 
 /**
@@ -62,7 +63,7 @@ export function dispatchNodeListener(
     let socketError: unknown;
 
     const socket = new InMemorySocket((chunk) => {
-      if (!settled && !body.push(chunk)) fail(tooLargeError(body.maxBytes));
+      if (!settled && !body.push(chunk)) fail(responseTooLargeError(body.maxBytes));
     });
     // InMemorySocket implements the part of net.Socket that node:http relies on.
     const nodeSocket = socket as unknown as Socket;
@@ -262,14 +263,7 @@ class ResponseBodyCollector {
 
   /** The body so far, in a buffer of its own (never a view into Node's shared pool). */
   bytes(): Uint8Array {
-    if (this.#chunks.length === 1) return this.#chunks[0]!;
-    const body = new Uint8Array(this.#byteLength);
-    let offset = 0;
-    for (const chunk of this.#chunks) {
-      body.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    return body;
+    return joinChunks(this.#chunks, this.#byteLength);
   }
 
   #skipHeads(chunk: Buffer): Buffer | undefined {
@@ -322,13 +316,6 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function tooLargeError(maxBytes: number): Backend2McpError {
-  return new Backend2McpError(
-    'RESPONSE_TOO_LARGE',
-    `The response body is larger than maxResponseBytes (${maxBytes} bytes); raise the limit or ask for less data.`,
-  );
 }
 
 function handlerError(error: unknown): Backend2McpError {
