@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { version } from '../package.json';
 import { configCommand, listCommand, runCommand } from './commands.js';
 import { readConfigFile } from './config-file.js';
-import { FRAMEWORKS as KNOWN_FRAMEWORKS } from './detect-framework.js';
+import { frameworkList, FRAMEWORKS as KNOWN_FRAMEWORKS } from './detect-framework.js';
 import { CliError } from './errors.js';
 import { parseModuleSpec } from './load-app.js';
 
@@ -11,7 +11,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 /** The `backend2mcp` program. */
 export function createProgram(): Command {
   const program = new Command('backend2mcp')
-    .description('Serve any Express, Fastify, Hono or Koa app as an MCP server: every route becomes a tool.')
+    .description(`Serve any ${frameworkList()} app as an MCP server: every route becomes a tool.`)
     .version(version)
     .showHelpAfterError();
 

@@ -1,15 +1,7 @@
 import { basename, extname } from 'node:path';
-import { createAdapter } from './create-adapter.js';
-import type { Framework } from './detect-framework.js';
-
-const FRAMEWORK_NAMES: Record<Framework, string> = {
-  express: 'an Express',
-  fastify: 'a Fastify',
-  hono: 'a Hono',
-  koa: 'a Koa',
-};
-
 import { callerAuthentication } from './caller-auth.js';
+import { createAdapter } from './create-adapter.js';
+import { anAppOf, type Framework } from './detect-framework.js';
 import { CliError } from './errors.js';
 import { loadApp } from './load-app.js';
 import { adapterOptions, type ToolFlags } from './tool-options.js';
@@ -46,7 +38,7 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<void> {
     try {
       const listening = await adapter.listen({ port, host: flags.host });
       process.stderr.write(
-        `backend2mcp: ${FRAMEWORK_NAMES[framework]} app ${basename(file)}, MCP at ${listening.url.href}\n`,
+        `backend2mcp: ${anAppOf(framework)} app ${basename(file)}, MCP at ${listening.url.href}\n`,
       );
     } catch (error) {
       throw new CliError((error as Error).message);
@@ -54,7 +46,7 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<void> {
     return;
   }
   await adapter.serve();
-  process.stderr.write(`backend2mcp: ${FRAMEWORK_NAMES[framework]} app ${basename(file)}, MCP over stdio\n`);
+  process.stderr.write(`backend2mcp: ${anAppOf(framework)} app ${basename(file)}, MCP over stdio\n`);
 }
 
 export interface ListFlags extends ToolFlags {
@@ -90,7 +82,7 @@ export async function listCommand(spec: string, flags: ListFlags): Promise<void>
   const rows = tools.map((tool) => [tool.name, tool.route.method, tool.route.path, hints(tool.annotations)]);
   process.stdout.write(table(['TOOL', 'METHOD', 'PATH', 'HINTS'], rows));
   process.stdout.write(
-    `\n${tools.length} ${tools.length === 1 ? 'tool' : 'tools'} from ${FRAMEWORK_NAMES[framework]} app.\n`,
+    `\n${tools.length} ${tools.length === 1 ? 'tool' : 'tools'} from ${anAppOf(framework)} app.\n`,
   );
   for (const warning of warnings) process.stderr.write(`warning: ${warning.replace(/^backend2mcp: /, '')}\n`);
 }

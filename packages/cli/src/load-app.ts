@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ADAPTERS } from './adapters.js';
 import { detectFramework, type Framework } from './detect-framework.js';
 import { CliError } from './errors.js';
 import { type FoundApp, findApp } from './find-app.js';
@@ -45,11 +46,9 @@ export async function loadApp(spec: string, forced?: Framework): Promise<FoundAp
   return { ...found, file };
 }
 
+/** What each adapter prepares before the app's code runs (Express instrumentation, Fastify's watcher). */
 async function preloadAdapters(file: string): Promise<void> {
-  const { instrumentExpress, loadExpressFrom } = await import('@backend2mcp/express');
-  const express = loadExpressFrom(pathToFileURL(file));
-  if (express) instrumentExpress(express);
-  await import('@backend2mcp/fastify'); // subscribes to fastify.initialization
+  for (const adapter of ADAPTERS) await adapter.preload?.(pathToFileURL(file));
 }
 
 function pickForced(

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { AuthContext, BackendMcpOptions, DispatchContext } from '@backend2mcp/core';
+import { callContextOf, type McpServerAdapter, mountMcpRoutes } from '@backend2mcp/core/adapter';
 import {
   createNodeEndpoint,
   createWellKnownEndpoint,
@@ -36,7 +37,7 @@ export type MountOptions = NodeMountOptions;
  * // or: new McpAdapter(app).mount('/mcp'); app.listen(3000); // same server as the app
  * ```
  */
-export class McpAdapter extends NodeMcpAdapter {
+export class McpAdapter extends NodeMcpAdapter implements McpServerAdapter<MountOptions> {
   constructor(
     private readonly app: ExpressAppLike,
     options: McpAdapterOptions = {},
@@ -44,7 +45,7 @@ export class McpAdapter extends NodeMcpAdapter {
     super(
       {
         extractRoutes: () => extractRoutes(app),
-        dispatch: nodeListenerDispatch(() => app as unknown as NodeRequestListener),
+        dispatch: nodeListenerDispatch(() => app as unknown as NodeRequestListener, exposeAsReqMcp),
       },
       options,
     );
@@ -56,16 +57,30 @@ export class McpAdapter extends NodeMcpAdapter {
    */
   mount(path = '/mcp', options: MountOptions = {}): this {
     const { position = 'first', ...endpointOptions } = options;
-    const endpoint = createNodeEndpoint(this.server, { parsedBody: alreadyParsedBody, ...endpointOptions });
-    mountEndpoint(this.app, path, endpoint, position);
-    // OAuth Protected Resource Metadata (RFC 9728), when an auth provider publishes it.
-    if (this.server.wellKnownPaths.length > 0) {
-      const wellKnown = createWellKnownEndpoint(this.server);
-      for (const documentPath of this.server.wellKnownPaths)
-        mountEndpoint(this.app, documentPath, wellKnown, position);
-    }
+    mountMcpRoutes(this.server, path, {
+      endpoint: (endpointPath) => {
+        const endpoint = createNodeEndpoint(this.server, {
+          parsedBody: alreadyParsedBody,
+          ...endpointOptions,
+        });
+        mountEndpoint(this.app, endpointPath, endpoint, position);
+      },
+      wellKnown: (documentPaths) => {
+        // Express rewrites req.url inside a mounted handler; originalUrl is the path as requested.
+        const wellKnown = createWellKnownEndpoint(this.server, { requestPath: originalUrl });
+        for (const documentPath of documentPaths) mountEndpoint(this.app, documentPath, wellKnown, position);
+      },
+    });
     return this;
   }
+}
+
+/**
+ * The MCP call `req` serves, or undefined for ordinary HTTP requests: the same
+ * as `req.mcp`, for code that holds the request under another type.
+ */
+export function mcpContext(req: object): McpRequestInfo | undefined {
+  return callContextOf(req);
 }
 
 /**
@@ -100,4 +115,13 @@ declare global {
 function alreadyParsedBody(req: IncomingMessage): unknown {
   const parsed = req as IncomingMessage & { _body?: boolean; body?: unknown };
   return parsed._body === true || req.readableEnded ? parsed.body : undefined;
+}
+
+/** Puts the call where Express handlers look for it: `req.mcp`. */
+function exposeAsReqMcp(req: IncomingMessage, context: DispatchContext): void {
+  Object.defineProperty(req, 'mcp', { value: context, enumerable: true });
+}
+
+function originalUrl(req: IncomingMessage): string | undefined {
+  return (req as IncomingMessage & { originalUrl?: string }).originalUrl;
 }

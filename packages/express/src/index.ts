@@ -39,7 +39,9 @@ export {
   type McpAdapterOptions,
   type McpRequestInfo,
   type MountOptions,
+  mcpContext,
 } from './adapter.js';
+export { descriptor } from './descriptor.js';
 export {
   type ExpressAppLike,
   type ExpressModuleLike,

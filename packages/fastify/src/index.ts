@@ -36,7 +36,14 @@ export {
   type RouteMatcher,
   type ToolSpec,
 } from '@backend2mcp/core';
-export { type FastifyAppLike, McpAdapter, type McpAdapterOptions } from './adapter.js';
+export {
+  extractRoutes,
+  type FastifyAppLike,
+  McpAdapter,
+  type McpAdapterOptions,
+  type MountOptions,
+} from './adapter.js';
 export { getAuthContext, type McpRequestInfo, mcpContext } from './call-context.js';
 export { translateFastifyPath } from './collect/fastify-path.js';
 export { collectedRoutes, collectRoutes } from './collect/route-collector.js';
+export { descriptor } from './descriptor.js';

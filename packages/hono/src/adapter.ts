@@ -1,12 +1,14 @@
+import type { McpTransport } from '@backend2mcp/core';
 import {
   type BackendMcpOptions,
   BackendMcpServer,
   type HttpGuardOptions,
-  MCP_ENDPOINT_MARK,
   McpAdapterBase,
-  type McpTransport,
+  type McpServerAdapter,
+  markMcpEndpoint,
+  mountMcpRoutes,
   resolveGuard,
-} from '@backend2mcp/core';
+} from '@backend2mcp/core/adapter';
 import { fetchDispatch } from './dispatch.js';
 import { extractRoutes, type HonoAppLike } from './extract/extract-routes.js';
 import {
@@ -66,7 +68,7 @@ interface HonoContextLike {
  * new McpAdapter(app).mount('/mcp'); // export default app  (Workers, Bun, Deno, @hono/node-server)
  * ```
  */
-export class McpAdapter extends McpAdapterBase {
+export class McpAdapter extends McpAdapterBase implements McpServerAdapter<MountOptions> {
   private readonly app: HonoAppLike;
 
   constructor(app: HonoAppLike, options: McpAdapterOptions = {}) {
@@ -94,20 +96,26 @@ export class McpAdapter extends McpAdapterBase {
    * `path`. Web-standard end to end: it serves on Node, Bun, Deno and Workers alike.
    */
   mount(path = '/mcp', options: MountOptions = {}): this {
-    const handler = async (c: HonoContextLike) => {
-      const localAddress = c.env?.incoming?.socket?.localAddress;
-      const guard = resolveGuard(options.guard ?? this.server.options.http, localAddress);
-      return this.server.fetch(c.req.raw, { guard });
-    };
-    Object.defineProperty(handler, MCP_ENDPOINT_MARK, { value: true });
-    (this.app as HonoMountable).all(path, handler);
-    // OAuth Protected Resource Metadata (RFC 9728), when an auth provider publishes it.
-    for (const documentPath of this.server.wellKnownPaths) {
-      const serveDocument = async (c: HonoContextLike) =>
-        this.server.serveWellKnown(c.req.raw) ?? new Response(null, { status: 404 });
-      Object.defineProperty(serveDocument, MCP_ENDPOINT_MARK, { value: true });
-      (this.app as HonoMountable).all(documentPath, serveDocument);
-    }
+    const app = this.app as HonoMountable;
+    mountMcpRoutes(this.server, path, {
+      endpoint: (endpointPath) => {
+        const handler = markMcpEndpoint(async (c: HonoContextLike) => {
+          const localAddress = c.env?.incoming?.socket?.localAddress;
+          const guard = resolveGuard(options.guard ?? this.server.options.http, localAddress);
+          return this.server.fetch(c.req.raw, { guard });
+        });
+        app.all(endpointPath, handler);
+      },
+      wellKnown: (documentPaths) => {
+        for (const documentPath of documentPaths) {
+          const serveDocument = markMcpEndpoint(
+            async (c: HonoContextLike) =>
+              this.server.serveWellKnown(c.req.raw) ?? new Response(null, { status: 404 }),
+          );
+          app.all(documentPath, serveDocument);
+        }
+      },
+    });
     return this;
   }
 

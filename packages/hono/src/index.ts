@@ -41,6 +41,7 @@ export {
   mcpContext,
   mcpVariables,
 } from './call-context.js';
+export { descriptor } from './descriptor.js';
 export { extractRoutes, type HonoAppLike } from './extract/extract-routes.js';
 export { openApiPathToHono, translateHonoPath } from './extract/hono-path.js';
 export { type OpenApiDocument, operationsFromOpenApi } from './extract/openapi-schemas.js';

@@ -40,6 +40,7 @@ export {
   type MountOptions,
   mcpContext,
 } from './adapter.js';
+export { descriptor } from './descriptor.js';
 export { extractRoutes } from './extract/extract-routes.js';
 export type { KoaAppLike } from './extract/koa-internals.js';
 export { type McpRouteMarker, mcp } from './route-meta.js';
