@@ -26,7 +26,9 @@ export async function listPublishableTools(client: Client): Promise<Map<string, 
     ] as const) {
       if (!schema) continue;
       if (!ajv.validateSchema(schema)) {
-        throw new Error(`${tool.name}: ${kind} is not valid JSON Schema 2020-12: ${ajv.errorsText(ajv.errors)}`);
+        throw new Error(
+          `${tool.name}: ${kind} is not valid JSON Schema 2020-12: ${ajv.errorsText(ajv.errors)}`,
+        );
       }
       try {
         ajv.compile(schema);
