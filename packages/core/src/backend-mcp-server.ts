@@ -20,6 +20,7 @@ import { normalizeForwardList } from './auth/forward-headers.js';
 import { calledToolName, insufficientScope } from './auth/scope-challenge.js';
 import { missingScopes, requiredScopes } from './auth/tool-scopes.js';
 import { type CallReporter, callTool, SILENT_REPORTER } from './call-tool.js';
+import { CookieJars } from './cookie-jar.js';
 import { type CallLimits, resolveCallLimits, resolveMaxMessageBytes } from './limits.js';
 import { type HandlerCore, registerHandlers, unknownTool } from './mcp-handlers.js';
 import type { SkippedRoute } from './route.js';
@@ -90,6 +91,9 @@ export class BackendMcpServer {
   private readonly core: HandlerCore;
   /** SDK server instances serving stdio and in-process connections, told about list changes. */
   private readonly connections = new Map<Server, Set<string>>();
+  /** One cookie jar per connection's caller (`cookies: true`). */
+  private readonly cookieJars = new CookieJars();
+  private readonly onWarning: (message: string) => void;
 
   constructor(
     private readonly source: RouteSource,
@@ -99,6 +103,7 @@ export class BackendMcpServer {
     this.limits = resolveCallLimits(options);
     this.maxMessageBytes = resolveMaxMessageBytes(options);
     const onWarning = options.onWarning ?? ((message: string) => console.warn(message));
+    this.onWarning = onWarning;
     this.catalog = new ToolCatalog(
       () => source.extractRoutes(),
       onWarning,
@@ -108,6 +113,7 @@ export class BackendMcpServer {
         ...(options.exclude ? { exclude: options.exclude } : {}),
         ...(options.routeMaps ? { routeMaps: options.routeMaps } : {}),
         ...(options.resourceScheme ? { resourceScheme: options.resourceScheme } : {}),
+        ...(options.outputSchemas ? { outputSchemas: options.outputSchemas } : {}),
       },
       this.custom,
     );
@@ -354,10 +360,13 @@ export class BackendMcpServer {
       ...this.options.headers,
       ...call.caller?.grantedHeaders,
     };
+    const cookies = this.options.cookies && call.caller ? this.cookieJars.jarFor(call.caller) : undefined;
     return callTool(tool, args, {
       dispatch: this.source.dispatch,
       validator: this.validator,
       limits: this.limits,
+      onWarning: this.onWarning,
+      ...(cookies ? { cookies } : {}),
       ...(Object.keys(headers).length > 0 ? { headers } : {}),
       ...(call.signal ? { signal: call.signal } : {}),
       ...(call.caller?.auth ? { auth: call.caller.auth } : {}),

@@ -1,9 +1,12 @@
 import type { CallToolResult } from '@modelcontextprotocol/server';
 import { callSignal } from './abort.js';
 import type { AuthContext } from './auth/auth-provider.js';
+import { checkRouteResponse } from './check-response.js';
+import type { CookieJar } from './cookie-jar.js';
 import { Backend2McpError, isBackend2McpError } from './errors.js';
 import type { Dispatch, DispatchContext, HttpRequest } from './http.js';
 import type { CallLimits } from './limits.js';
+import { withPathValuesAsText } from './path-arguments.js';
 import type { SchemaValidator } from './schema-validation.js';
 import { toRequest } from './to-request.js';
 import { toResult } from './to-result.js';
@@ -22,6 +25,10 @@ export interface CallEnvironment {
   auth?: AuthContext;
   /** Sends progress and log notifications to the caller; without it they go nowhere. */
   reporter?: CallReporter;
+  /** Where a response that does not match its declared schema is reported (once per tool). Default: `console.warn`. */
+  onWarning?: (message: string) => void;
+  /** The caller's cookie jar, when the server keeps cookies (`cookies: true`). */
+  cookies?: CookieJar;
 }
 
 /** The notifications a route can send to the caller of its tool. */
@@ -54,6 +61,7 @@ export async function callTool(
   args: Record<string, unknown>,
   environment: CallEnvironment,
 ): Promise<CallToolResult> {
+  args = withPathValuesAsText(tool, args);
   const check = environment.validator.check(tool.inputSchema, args);
   if (!check.ok) return errorResult(`Invalid arguments for ${tool.name}: ${check.problems.join('; ')}.`);
 
@@ -63,6 +71,7 @@ export async function callTool(
       maxRequestBytes: environment.limits.maxRequestBytes,
       ...(environment.headers ? { headers: environment.headers } : {}),
     });
+    environment.cookies?.addTo(request);
   } catch (error) {
     return errorResult(messageOf(error));
   }
@@ -79,7 +88,14 @@ export async function callTool(
         ...(environment.reporter ?? SILENT_REPORTER),
       },
     });
-    return checkOutput(tool, toResult(response, { url: request.url }), environment.validator);
+    environment.cookies?.storeFrom(request, response);
+    return checkRouteResponse(
+      tool,
+      toResult(response, { url: request.url }),
+      response.status,
+      environment.validator,
+      environment.onWarning ?? ((message) => console.warn(message)),
+    );
   } catch (error) {
     if (call.timedOut) {
       return errorResult(

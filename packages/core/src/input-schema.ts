@@ -146,7 +146,8 @@ function bodyFields(route: RouteInfo): Field[] {
       location: 'body',
       whole: true,
       required: false,
-      schema: { description: 'JSON request body.' },
+      // A type, because several clients and model providers refuse a property schema without one.
+      schema: { type: 'object', description: 'JSON request body.', additionalProperties: true },
     },
   ];
 }

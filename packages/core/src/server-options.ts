@@ -1,5 +1,6 @@
 import type { AuthProvider } from './auth/auth-provider.js';
 import type { ToolScopesResolver } from './auth/tool-scopes.js';
+import type { OutputSchemaPublishing } from './build-tools.js';
 import type { Dispatch } from './http.js';
 import type { CallLimits, MessageLimits } from './limits.js';
 import type { ExtractedRoutes } from './route.js';
@@ -97,6 +98,21 @@ export interface BackendMcpOptions extends CallLimits, MessageLimits {
    * `{ authorization: \`Bearer ${process.env.MCP_TOKEN}\` }`.
    */
   stdioCredentials?: Readonly<Record<string, string>>;
+  /**
+   * Keep the cookies the app sets, one jar per MCP connection, and send them
+   * back on that connection's later calls (an API with a session login then
+   * works within one session). Never shared between connections. Stateless
+   * HTTP has no connection beyond one request, so there the jar lasts one call.
+   * Default `false`.
+   */
+  cookies?: boolean;
+  /**
+   * Which declared response schemas are published as tools' `outputSchema`:
+   * `opt-in` (default) only those of routes that opt in with `mcp({...})`;
+   * `declared` every JSON response schema a route declares. Clients reject a
+   * result that does not match a published schema; see docs/tool-model.md.
+   */
+  outputSchemas?: OutputSchemaPublishing;
 }
 
 /** Per-request inputs to {@link BackendMcpServer.fetch}. */

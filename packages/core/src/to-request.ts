@@ -75,7 +75,8 @@ export function toRequest(
   let body: Uint8Array | undefined;
   const payload = wholeBody ? wholeBody.value : bodyFields;
   if (payload !== undefined) {
-    body = encoder.encode(JSON.stringify(payload));
+    const form = tool.binding.bodyEncoding === 'form';
+    body = encoder.encode(form ? formBody(payload) : JSON.stringify(payload));
     const limit = options.maxRequestBytes ?? DEFAULT_CALL_LIMITS.maxRequestBytes;
     if (body.byteLength > limit) {
       throw new Backend2McpError(
@@ -83,7 +84,7 @@ export function toRequest(
         `The request body for ${tool.name} is ${body.byteLength} bytes; the limit is ${limit} (option maxRequestBytes).`,
       );
     }
-    headers['content-type'] ??= 'application/json';
+    headers['content-type'] ??= form ? 'application/x-www-form-urlencoded' : 'application/json';
     headers['content-length'] = String(body.byteLength);
   }
 
@@ -97,6 +98,16 @@ export function toRequest(
     headers: { ...headers },
     ...(body ? { body } : {}),
   };
+}
+
+/**
+ * An object body as `application/x-www-form-urlencoded`, the way HTML forms and
+ * `qs` write it: arrays repeat the key, nested objects use `key[sub]`.
+ */
+function formBody(payload: unknown): string {
+  const pairs: Array<[string, string]> = [];
+  appendQueryObject(pairs, payload, undefined);
+  return pairs.map(([key, value]) => `${queryComponent(key)}=${queryComponent(value, key)}`).join('&');
 }
 
 function scalarToString(value: unknown): string {

@@ -126,30 +126,51 @@ describe.each(ERAS)('BackendMcpServer over InMemory, protocol %s', (version, era
 
 describe('BackendMcpServer output schemas', () => {
   const echo = echoApp([]);
-  const mcp = new BackendMcpServer({
-    extractRoutes: () => ({
-      routes: [
-        { method: 'GET', path: '/ok', schemas: { response: { type: 'object', required: ['url'] } } },
-        { method: 'GET', path: '/wrong', schemas: { response: { type: 'object', required: ['name'] } } },
-      ],
-      skipped: [],
-    }),
-    dispatch: (request, options) => dispatchNodeListener(echo, request, options),
-  });
+  const routes = (publish: boolean): RouteInfo[] => [
+    { method: 'GET', path: '/ok', schemas: { response: { type: 'object', required: ['url'] } } },
+    {
+      method: 'POST',
+      path: '/wrong',
+      schemas: { response: { type: 'object', required: ['name'] } },
+      ...(publish ? { meta: { publishOutputSchema: true } } : {}),
+    },
+  ];
+  const server = (publish: boolean, warnings: string[]) =>
+    new BackendMcpServer(
+      {
+        extractRoutes: () => ({ routes: routes(publish), skipped: [] }),
+        dispatch: (request, options) => dispatchNodeListener(echo, request, options),
+      },
+      { onWarning: (message) => warnings.push(message) },
+    );
 
   it('passes a response that matches the declared schema', async () => {
+    const mcp = server(false, []);
     expect(await mcp.callTool('get_ok')).toMatchObject({ structuredContent: { url: '/ok' } });
   });
 
-  it('turns a response that breaks the declared schema into a tool error that keeps the response text', async () => {
-    const result = await mcp.callTool('get_wrong');
-    expect(result.isError).toBe(true);
+  it('keeps a 2xx that breaks an unpublished response schema a success, and warns once per tool', async () => {
+    const warnings: string[] = [];
+    const mcp = server(false, warnings);
+    const result = await mcp.callTool('post_wrong');
+    await mcp.callTool('post_wrong');
+    expect(result.isError).toBeUndefined();
+    expect(result.structuredContent).toEqual({ method: 'POST', url: '/wrong', body: null });
+    expect(warnings).toEqual([
+      'backend2mcp: the response of post_wrong does not match its declared response schema ("name" is required); the data is passed on as it is. Fix the schema or the route.',
+    ]);
+  });
+
+  it('says a 2xx that breaks a published schema succeeded and must not be repeated, keeping its text', async () => {
+    const mcp = server(true, []);
+    const result = await mcp.callTool('post_wrong');
+    expect(result.structuredContent).toBeUndefined();
     expect(result.content).toEqual([
       {
         type: 'text',
-        text: 'The response of get_wrong does not match its declared response schema: "name" is required.',
+        text: 'HTTP 200 OK: the request succeeded (do not repeat it), but its response does not match the output schema of post_wrong ("name" is required). The response follows as text.',
       },
-      { type: 'text', text: '{"method":"GET","url":"/wrong","body":null}' },
+      { type: 'text', text: '{"method":"POST","url":"/wrong","body":null}' },
     ]);
   });
 });

@@ -62,6 +62,7 @@ export {
   describeAuth,
 } from './auth-suite.js';
 export * from './http.js';
+export { type ListedToolSchemas, listPublishableTools } from './publishable.js';
 export * from './reliability.js';
 export * from './resources.js';
 export {

@@ -67,10 +67,34 @@ export function collectedRoutes(app: object): ExtractedRoutes {
   const store = collected.get(app);
   if (!store) return { routes: [], skipped: [] };
   const gets = new Set(store.routes.filter((route) => route.method === 'GET').map((route) => route.path));
-  return {
-    routes: store.routes.filter((route) => !(route.method === 'HEAD' && gets.has(route.path))),
-    skipped: [...store.skipped],
-  };
+  const routes: RouteInfo[] = [];
+  const skipped = [...store.skipped];
+  for (const route of store.routes) {
+    if (route.method !== 'HEAD') routes.push(route);
+    // The HEAD twin Fastify adds to every GET is not worth a line; a HEAD route of the app's own is.
+    else if (gets.has(route.path)) continue;
+    else if (route.meta) routes.push(route);
+    else skipped.push({ route: `HEAD ${route.path}`, reason: HEAD_REASON });
+  }
+  return { routes, skipped };
+}
+
+const HEAD_REASON =
+  'HEAD only asks for the headers of a GET, which the GET tool already answers; give the route config.mcp to expose it';
+
+/**
+ * Why a route is plumbing a plugin or the framework added rather than part of
+ * the app's API, or undefined. A route with its own `config.mcp` is never
+ * plumbing: the app asked for it.
+ */
+function pluginRouteReason(method: string, route: FastifyRouteOptions): string | undefined {
+  if (method === 'OPTIONS') {
+    return 'OPTIONS answers CORS preflight requests (e.g. the OPTIONS * route of @fastify/cors), not a model; give the route config.mcp to expose it';
+  }
+  if (route.schema?.hide === true) {
+    return 'its schema says hide: true, as the routes plugins add for documentation and static files do (@fastify/swagger-ui, @fastify/static); give the route config.mcp to expose it';
+  }
+  return undefined;
 }
 
 function record(
@@ -104,6 +128,11 @@ function record(
         route: `${method} ${route.url}`,
         reason: `the ${method} method is not exposed as a tool`,
       });
+      continue;
+    }
+    const notATool = route.config?.mcp ? undefined : pluginRouteReason(method, route);
+    if (notATool) {
+      store.skipped.push({ route: `${method} ${route.url}`, reason: notATool });
       continue;
     }
     const key = `${method} ${path.template}`;
