@@ -44,6 +44,7 @@ export type {
   BackendMcpOptions,
   FetchOptions,
   HttpGuardOptions,
+  RequestEncoder,
   RouteSource,
 } from './server-options.js';
 
@@ -323,6 +324,7 @@ export class BackendMcpServer {
       const headers = { ...caller.forwardedHeaders, ...this.options.headers, ...caller.grantedHeaders };
       return readRouteResource(found.route, uri, found.variables, {
         dispatch: this.source.dispatch,
+        ...(this.source.encodeRequest ? { encodeRequest: this.source.encodeRequest } : {}),
         timeoutMs: this.limits.timeoutMs,
         maxResponseBytes: this.limits.maxResponseBytes,
         signal,
@@ -356,6 +358,7 @@ export class BackendMcpServer {
     };
     return callTool(tool, args, {
       dispatch: this.source.dispatch,
+      ...(this.source.encodeRequest ? { encodeRequest: this.source.encodeRequest } : {}),
       validator: this.validator,
       limits: this.limits,
       ...(Object.keys(headers).length > 0 ? { headers } : {}),
