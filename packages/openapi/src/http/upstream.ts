@@ -32,6 +32,13 @@ const CONNECTION_HEADERS = new Set([
   'expect',
 ]);
 
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+
+function isClosedConnection(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET';
+}
+
 /**
  * Sends tool calls to the running backend over a keep-alive connection pool
  * (undici). Redirects are not followed (a redirect could carry credentials to
@@ -106,13 +113,21 @@ export class Upstream {
     if (target.query.length > 0) path += `${path.includes('?') ? '&' : '?'}${target.query.join('&')}`;
 
     let answer: Awaited<ReturnType<Pool['request']>>;
-    try {
-      answer = await this.pool.request({
+    const attempt = () =>
+      this.pool.request({
         method: request.method,
         path,
         headers,
         ...(request.body ? { body: request.body } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
+      });
+    try {
+      answer = await attempt().catch((error: unknown) => {
+        // A pooled connection the backend closed while idle fails before any answer: an
+        // idempotent request is sent again once, on a new connection.
+        if (!IDEMPOTENT.has(request.method) || !isClosedConnection(error) || options.signal?.aborted)
+          throw error;
+        return attempt();
       });
     } catch (error) {
       if (options.signal?.aborted) throw error;
