@@ -38,7 +38,8 @@ export async function loadDocument(
   source: DocumentSource,
   options: LoadDocumentOptions = {},
 ): Promise<LoadedDocument> {
-  if (isObject(source) && !(source instanceof URL)) return { document: structuredClone(source) };
+  // Read, never written: conversion builds new objects, so the caller's document needs no copy.
+  if (isObject(source) && !(source instanceof URL)) return { document: source };
   const location = String(source);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (/^https?:\/\//i.test(location)) {
