@@ -8,7 +8,7 @@ const documentWith = (schemas: Record<string, unknown>, openapi = '3.0.3') =>
 
 describe('OpenAPI schemas as JSON Schema 2020-12', () => {
   it('turns 3.0 nullable into a type array, an enum with null, or anyOf with null', () => {
-    const converter = new SchemaConverter(documentWith({}));
+    const converter = new SchemaConverter(documentWith({ X: { type: 'object' } }));
     expect(converter.convert({ type: 'string', nullable: true }, 'input').schema).toEqual({
       type: ['string', 'null'],
     });
