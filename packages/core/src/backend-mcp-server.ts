@@ -45,6 +45,7 @@ export type {
   BackendMcpOptions,
   FetchOptions,
   HttpGuardOptions,
+  RequestEncoder,
   RouteSource,
 } from './server-options.js';
 
@@ -329,6 +330,7 @@ export class BackendMcpServer {
       const headers = { ...caller.forwardedHeaders, ...this.options.headers, ...caller.grantedHeaders };
       return readRouteResource(found.route, uri, found.variables, {
         dispatch: this.source.dispatch,
+        ...(this.source.encodeRequest ? { encodeRequest: this.source.encodeRequest } : {}),
         timeoutMs: this.limits.timeoutMs,
         maxResponseBytes: this.limits.maxResponseBytes,
         signal,
@@ -363,6 +365,7 @@ export class BackendMcpServer {
     const cookies = this.options.cookies && call.caller ? this.cookieJars.jarFor(call.caller) : undefined;
     return callTool(tool, args, {
       dispatch: this.source.dispatch,
+      ...(this.source.encodeRequest ? { encodeRequest: this.source.encodeRequest } : {}),
       validator: this.validator,
       limits: this.limits,
       onWarning: this.onWarning,

@@ -8,6 +8,7 @@ import type { Dispatch, DispatchContext, HttpRequest } from './http.js';
 import type { CallLimits } from './limits.js';
 import { withPathValuesAsText } from './path-arguments.js';
 import type { SchemaValidator } from './schema-validation.js';
+import type { RequestEncoder } from './server-options.js';
 import { toRequest } from './to-request.js';
 import { toResult } from './to-result.js';
 import type { ToolSpec } from './tool-spec.js';
@@ -15,6 +16,8 @@ import type { ToolSpec } from './tool-spec.js';
 /** Everything one call needs besides the tool and its arguments. */
 export interface CallEnvironment {
   dispatch: Dispatch;
+  /** Builds the request from the arguments; default core's `toRequest`. */
+  encodeRequest?: RequestEncoder;
   validator: SchemaValidator;
   limits: Required<CallLimits>;
   /** Cancellation from the MCP caller. */
@@ -67,7 +70,7 @@ export async function callTool(
 
   let request: HttpRequest;
   try {
-    request = toRequest(tool, args, {
+    request = (environment.encodeRequest ?? toRequest)(tool, args, {
       maxRequestBytes: environment.limits.maxRequestBytes,
       ...(environment.headers ? { headers: environment.headers } : {}),
     });

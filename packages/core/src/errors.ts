@@ -18,7 +18,8 @@ export type Backend2McpErrorCode =
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
   | 'UNSUPPORTED_CONTEXT'
-  | 'SERVER_ERROR';
+  | 'SERVER_ERROR'
+  | 'INVALID_DOCUMENT';
 
 /**
  * The one error type backend2mcp throws. `code` is stable and safe to branch on;

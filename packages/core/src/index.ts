@@ -40,6 +40,7 @@ export {
   type FetchOptions,
   type HttpGuardOptions,
   type RefreshResult,
+  type RequestEncoder,
   type RouteSource,
 } from './backend-mcp-server.js';
 export { type BuildToolsOptions, type BuiltTools, buildTools } from './build-tools.js';

@@ -12,6 +12,8 @@ export interface RouteSchemas {
   query?: JsonSchema;
   /** Object schema whose properties are the request headers the route reads. */
   headers?: JsonSchema;
+  /** Object schema whose properties are the cookies the route reads (sent in one `Cookie` header). */
+  cookies?: JsonSchema;
   /** Schema of the JSON request body (any type). */
   body?: JsonSchema;
   /** Schema of the successful (2xx) JSON response; becomes the tool's `outputSchema`. */

@@ -1,11 +1,25 @@
 import type { AuthProvider } from './auth/auth-provider.js';
 import type { ToolScopesResolver } from './auth/tool-scopes.js';
 import type { OutputSchemaPublishing } from './build-tools.js';
-import type { Dispatch } from './http.js';
+import type { Dispatch, HttpRequest } from './http.js';
 import type { CallLimits, MessageLimits } from './limits.js';
 import type { ExtractedRoutes } from './route.js';
 import type { RouteMap, RouteMatcher } from './surface/route-map.js';
+import type { ToRequestOptions } from './to-request.js';
 import type { ToolSpec } from './tool-spec.js';
+
+/**
+ * Builds the HTTP request of one tool call from its validated arguments, in
+ * place of core's {@link toRequest}. For sources whose backend defines its own
+ * serialisation (an OpenAPI document's `style`/`explode`, form and multipart
+ * bodies). `options` carries the headers core adds (they must win) and the
+ * request size limit.
+ */
+export type RequestEncoder = (
+  tool: ToolSpec,
+  args: Record<string, unknown>,
+  options: ToRequestOptions,
+) => HttpRequest;
 
 /** What an adapter hands core: how to read the app's routes and how to run a request through it. */
 export interface RouteSource {
@@ -18,6 +32,8 @@ export interface RouteSource {
    * routes asynchronously (Fastify plugins load at `app.ready()`).
    */
   prepare?(): Promise<void>;
+  /** Builds each call's request instead of core's `toRequest` (optional; see {@link RequestEncoder}). */
+  encodeRequest?: RequestEncoder;
 }
 
 /** Host and Origin checks for the HTTP endpoint (DNS-rebinding protection). */

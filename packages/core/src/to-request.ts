@@ -35,6 +35,7 @@ export function toRequest(
   const query: Array<[string, string]> = [];
   const headers = Object.create(null) as Record<string, string>;
   headers.accept = DEFAULT_ACCEPT;
+  const cookies: string[] = [];
   let bodyFields: Record<string, unknown> | undefined;
   let wholeBody: { value: unknown } | undefined;
 
@@ -53,6 +54,11 @@ export function toRequest(
       case 'header':
         headers[binding.name.toLowerCase()] = headerValue(binding.name, value);
         break;
+      case 'cookie':
+        cookies.push(
+          `${cookieComponent(binding.name)}=${cookieComponent(scalarToString(value), binding.name)}`,
+        );
+        break;
       case 'body':
         if (binding.whole) wholeBody = { value };
         else {
@@ -68,6 +74,7 @@ export function toRequest(
   );
   if (hasFieldBody && !bodyFields) bodyFields = Object.create(null) as Record<string, unknown>;
 
+  if (cookies.length > 0) headers.cookie = cookies.join('; ');
   for (const [name, value] of Object.entries(options.headers ?? {})) {
     headers[name.toLowerCase()] = headerValue(name, value);
   }
@@ -146,6 +153,20 @@ function queryComponent(text: string, key = text): string {
     throw new Backend2McpError(
       'INVALID_ARGUMENT',
       `Query parameter "${key}" is not well-formed Unicode: it contains a lone surrogate.`,
+    );
+  }
+  return encodeURIComponent(text);
+}
+
+/**
+ * Percent-encodes a cookie name or value, so `;`, `=`, spaces and control
+ * characters in an argument can never add a cookie of their own.
+ */
+function cookieComponent(text: string, name = text): string {
+  if (hasLoneSurrogate(text)) {
+    throw new Backend2McpError(
+      'INVALID_ARGUMENT',
+      `Cookie "${name}" is not well-formed Unicode: it contains a lone surrogate.`,
     );
   }
   return encodeURIComponent(text);

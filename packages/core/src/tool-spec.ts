@@ -3,7 +3,7 @@ import type { PathTemplate } from './path-template.js';
 import type { BodyEncoding, JsonSchema, RouteInfo } from './route.js';
 
 /** Where one tool argument goes in the HTTP request. */
-export type ArgumentLocation = 'path' | 'query' | 'header' | 'body';
+export type ArgumentLocation = 'path' | 'query' | 'header' | 'cookie' | 'body';
 
 /**
  * One entry of a tool's parameter map: the argument `arg` goes to `location`

@@ -3,6 +3,7 @@ import { callSignal } from '../abort.js';
 import { classifyBody, mediaType } from '../content-type.js';
 import { toBase64, toText } from '../encoding.js';
 import type { Dispatch } from '../http.js';
+import type { RequestEncoder } from '../server-options.js';
 import { toRequest } from '../to-request.js';
 import { statusLine } from '../to-result.js';
 import type { RouteResource } from './route-resources.js';
@@ -13,6 +14,8 @@ const RESOURCE_NOT_FOUND = -32002;
 /** Everything a resource read needs besides the resource and its URI. */
 export interface ReadEnvironment {
   dispatch: Dispatch;
+  /** Builds the request from the arguments; default core's `toRequest`. */
+  encodeRequest?: RequestEncoder;
   timeoutMs: number;
   maxResponseBytes: number;
   headers?: Record<string, string>;
@@ -39,7 +42,8 @@ export async function readRouteResource(
       args[binding.arg] = Array.isArray(value) ? value.join('/') : value;
     }
   }
-  const request = toRequest(resource.tool, args, environment.headers ? { headers: environment.headers } : {});
+  const encode = environment.encodeRequest ?? toRequest;
+  const request = encode(resource.tool, args, environment.headers ? { headers: environment.headers } : {});
   const call = callSignal(environment.timeoutMs, environment.signal);
   const response = await environment
     .dispatch(request, { signal: call.signal, maxResponseBytes: environment.maxResponseBytes })
