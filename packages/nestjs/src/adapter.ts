@@ -1,0 +1,217 @@
+/**
+ * The one file of `@backend2mcp/nestjs` that speaks core's adapter-facing API
+ * (route records, the dispatch, the serving base class, the Node endpoint).
+ * Everything else in the package speaks Nest: discovery, schemas, decorators,
+ * the module. Porting the adapter onto another core contract means editing this file.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  type AuthContext,
+  Backend2McpError,
+  type BackendMcpOptions,
+  type Dispatch,
+  type DispatchContext,
+  type ExtractedRoutes,
+  generateToolName,
+  type HttpRequest,
+  parsePathTemplate,
+  type RouteInfo,
+  type ToolSpec,
+} from '@backend2mcp/core';
+import {
+  createNodeEndpoint,
+  createWellKnownEndpoint,
+  type NodeEndpointOptions,
+  NodeMcpAdapter,
+  type NodeRequestListener,
+  nodeListenerDispatch,
+} from '@backend2mcp/core/node';
+import { mcpContext as fastifyMcpContext, injectDispatch } from '@backend2mcp/fastify/dispatch';
+import { type DiscoveredRoutes, discoverRoutes, type NestRoute } from './discover/discover-routes.js';
+import { type NestAppLike, type NestAppView, type NestHttpAdapter, viewOfApp } from './nest-internals.js';
+import { type RouteSchemaSource, routeSchemaSource } from './schemas/route-schemas.js';
+
+/** Options for {@link McpAdapter}. */
+export interface McpAdapterOptions extends BackendMcpOptions {
+  /**
+   * Where tool schemas come from. `auto` (default): the OpenAPI document
+   * `@nestjs/swagger` builds when the app uses it, else class-validator DTOs,
+   * else the route's `@Param`/`@Query` decorators. `none`: path params only.
+   */
+  schemas?: 'auto' | 'swagger' | 'dto' | 'none';
+}
+
+/** What a route handler sees as the MCP call it serves (`@McpContext()`, {@link mcpContext}). */
+export interface McpCallContext extends DispatchContext {}
+
+/** Headers a request needs to reach a route's handler (version header, `host`), kept beside its {@link RouteInfo}. */
+const REQUIRED_HEADERS = Symbol('backend2mcp.nestjs.requiredHeaders');
+type NestRouteInfo = RouteInfo & { [REQUIRED_HEADERS]?: Record<string, string> };
+
+/**
+ * Serves every route of a NestJS application (Express or Fastify platform) as
+ * an MCP tool. Routes are read from Nest's controllers and metadata after
+ * `app.init()`, with the global prefix, `RouterModule` paths and versioning;
+ * calls run in process through the platform, so middleware, guards,
+ * interceptors, pipes, exception filters and request-scoped providers run as
+ * for an HTTP request.
+ *
+ * @example
+ * ```ts
+ * const app = await NestFactory.create(AppModule);
+ * app.setGlobalPrefix('api');
+ * app.useGlobalPipes(new ValidationPipe());
+ * const adapter = new McpAdapter(app);
+ * await adapter.listen({ port: 3001 }); // or adapter.serve() for stdio
+ * ```
+ */
+export class McpAdapter extends NodeMcpAdapter {
+  constructor(app: NestAppLike | NestAppView, options: McpAdapterOptions = {}) {
+    const view = 'modules' in app ? app : viewOfApp(app);
+    if (!view) {
+      throw new Backend2McpError(
+        'UNSUPPORTED_APP',
+        'backend2mcp: this is not a NestJS 11 or 12 HTTP application; pass the app NestFactory.create() returns.',
+      );
+    }
+    let schemas: RouteSchemaSource | undefined;
+    super(
+      {
+        prepare: async () => {
+          if (!('modules' in app)) await app.init();
+          schemas = await routeSchemaSource(app, view, options.schemas ?? 'auto', options.onWarning);
+        },
+        extractRoutes: () => toExtractedRoutes(discoverRoutes(view), schemas),
+        dispatch: withRequiredHeaders(
+          platformDispatch(() => view.httpAdapter()),
+          () => this?.tools ?? [],
+        ),
+      },
+      options,
+    );
+  }
+
+  /**
+   * A Node request handler serving this adapter's MCP endpoint, for a route of
+   * the app itself (`McpModule` mounts one). `parsedBody` hands over a body the
+   * platform already parsed.
+   */
+  endpoint(options: NodeEndpointOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
+    return createNodeEndpoint(this.server, options);
+  }
+
+  /** The OAuth Protected Resource Metadata documents (RFC 9728) auth providers publish, by path. */
+  get wellKnownPaths(): readonly string[] {
+    return this.server.wellKnownPaths;
+  }
+
+  /** A Node request handler serving the documents at {@link wellKnownPaths}. */
+  wellKnownEndpoint(): (req: IncomingMessage, res: ServerResponse) => void {
+    return createWellKnownEndpoint(this.server);
+  }
+}
+
+/**
+ * The MCP call `request` serves (the Express request, the Fastify request, or
+ * the raw Node request under either), or undefined for an ordinary HTTP request.
+ */
+export function mcpContext(request: unknown): McpCallContext | undefined {
+  if (typeof request !== 'object' || request === null) return undefined;
+  const onRequest = (request as { mcp?: McpCallContext }).mcp;
+  return onRequest ?? fastifyMcpContext(request);
+}
+
+/** The caller of the MCP call `request` serves, as the configured auth providers established it. */
+export function getAuthContext(request: unknown): AuthContext | undefined {
+  return mcpContext(request)?.auth;
+}
+
+/** Express platform: the Node in-memory dispatch. Fastify platform: the instance's inject path. */
+function platformDispatch(httpAdapter: () => NestHttpAdapter): Dispatch {
+  let dispatch: Dispatch | undefined;
+  return (request, options) => {
+    if (!dispatch) {
+      const adapter = httpAdapter();
+      const instance = adapter.getInstance();
+      dispatch =
+        adapter.getType() === 'fastify'
+          ? injectDispatch(instance as Parameters<typeof injectDispatch>[0])
+          : nodeListenerDispatch(() => instance as NodeRequestListener);
+    }
+    return dispatch(request, options);
+  };
+}
+
+/** Adds the headers a tool's route needs (its version header, its controller's host) to every call of it. */
+function withRequiredHeaders(dispatch: Dispatch, tools: () => readonly ToolSpec[]): Dispatch {
+  let indexed: readonly ToolSpec[] | undefined;
+  let byName = new Map<string, Record<string, string>>();
+  return (request, options) => {
+    const name = options.context?.toolName;
+    if (name === undefined) return dispatch(request, options);
+    const current = tools();
+    if (current !== indexed) {
+      indexed = current;
+      byName = new Map();
+      for (const tool of current) {
+        const required = (tool.route as NestRouteInfo)[REQUIRED_HEADERS];
+        if (required) byName.set(tool.name, required);
+      }
+    }
+    const required = byName.get(name);
+    if (!required) return dispatch(request, options);
+    const withHeaders: HttpRequest = { ...request, headers: { ...request.headers, ...required } };
+    return dispatch(withHeaders, options);
+  };
+}
+
+function toExtractedRoutes(
+  discovered: DiscoveredRoutes,
+  schemas: RouteSchemaSource | undefined,
+): ExtractedRoutes {
+  const clashing = versionClashes(discovered.routes);
+  const routes = discovered.routes.map((route): NestRouteInfo => {
+    const routeSchemas = schemas?.(route);
+    const info: NestRouteInfo = {
+      method: route.method,
+      path: route.path,
+      source: `nest ${route.source}`,
+      ...(routeSchemas?.schemas ? { schemas: routeSchemas.schemas } : {}),
+      ...(routeSchemas?.description ? { description: routeSchemas.description } : {}),
+      ...(routeSchemas?.summary ? { summary: routeSchemas.summary } : {}),
+      ...(routeSchemas?.tags ? { tags: routeSchemas.tags } : {}),
+      ...metaOf(route, clashing),
+    };
+    if (Object.keys(route.headers).length > 0) info[REQUIRED_HEADERS] = route.headers;
+    return info;
+  });
+  return { routes, skipped: discovered.skipped };
+}
+
+/**
+ * Header-versioned handlers share a method and path; each version becomes its
+ * own tool, named `<generated name>_v<version>` unless `@McpTool({ name })` says otherwise.
+ */
+function metaOf(route: NestRoute, clashing: Set<string>): Pick<RouteInfo, 'meta'> {
+  const needsName = route.version !== undefined && clashing.has(`${route.method} ${route.path}`);
+  if (!needsName || route.meta?.name) return route.meta ? { meta: route.meta } : {};
+  let generated: string;
+  try {
+    generated = generateToolName(route.method, parsePathTemplate(route.path));
+  } catch {
+    return route.meta ? { meta: route.meta } : {}; // core skips the route with the reason
+  }
+  const name = `${generated}_v${route.version}`.replace(/[^A-Za-z0-9_.-]/g, '_');
+  return { meta: { ...route.meta, name } };
+}
+
+function versionClashes(routes: readonly NestRoute[]): Set<string> {
+  const seen = new Set<string>();
+  const clashing = new Set<string>();
+  for (const route of routes) {
+    const key = `${route.method} ${route.path}`;
+    if (seen.has(key)) clashing.add(key);
+    seen.add(key);
+  }
+  return clashing;
+}
