@@ -29,7 +29,7 @@ import {
 import { mcpContext as fastifyMcpContext, injectDispatch } from '@backend2mcp/fastify/dispatch';
 import { type DiscoveredRoutes, discoverRoutes, type NestRoute } from './discover/discover-routes.js';
 import { type NestAppLike, type NestAppView, type NestHttpAdapter, viewOfApp } from './nest-internals.js';
-import { type RouteSchemaSource, routeSchemaSource } from './schemas/route-schemas.js';
+import { loadRouteSchemas, type RouteSchemaSource, type SchemaMode } from './schemas/route-schemas.js';
 
 /** Options for {@link McpAdapter}. */
 export interface McpAdapterOptions extends BackendMcpOptions {
@@ -38,7 +38,7 @@ export interface McpAdapterOptions extends BackendMcpOptions {
    * `@nestjs/swagger` builds when the app uses it, else class-validator DTOs,
    * else the route's `@Param`/`@Query` decorators. `none`: path params only.
    */
-  schemas?: 'auto' | 'swagger' | 'dto' | 'none';
+  schemas?: SchemaMode;
 }
 
 /** What a route handler sees as the MCP call it serves (`@McpContext()`, {@link mcpContext}). */
@@ -74,14 +74,18 @@ export class McpAdapter extends NodeMcpAdapter {
         'backend2mcp: this is not a NestJS 11 or 12 HTTP application; pass the app NestFactory.create() returns.',
       );
     }
-    let schemas: RouteSchemaSource | undefined;
+    let schemas: (() => RouteSchemaSource) | undefined;
     super(
       {
         prepare: async () => {
           if (!('modules' in app)) await app.init();
-          schemas = await routeSchemaSource(app, view, options.schemas ?? 'auto', options.onWarning);
+          schemas = await loadRouteSchemas(
+            options.schemas ?? 'auto',
+            () => view.application(),
+            options.onWarning ?? console.warn,
+          );
         },
-        extractRoutes: () => toExtractedRoutes(discoverRoutes(view), schemas),
+        extractRoutes: () => toExtractedRoutes(discoverRoutes(view), schemas?.()),
         dispatch: withRequiredHeaders(
           platformDispatch(() => view.httpAdapter()),
           () => this?.tools ?? [],

@@ -66,6 +66,8 @@ export interface NestAppView {
   modules(): NestModulesContainer;
   config(): NestApplicationConfig;
   httpAdapter(): NestHttpAdapter;
+  /** The application as `@nestjs/swagger` reads it (its container, config and HTTP adapter). */
+  application(): unknown;
 }
 
 interface AppInternals {
@@ -88,5 +90,6 @@ export function viewOfApp(app: NestAppLike): NestAppView | undefined {
     modules: () => container.getModules!(),
     config: () => config,
     httpAdapter: () => app.getHttpAdapter(),
+    application: () => app,
   };
 }

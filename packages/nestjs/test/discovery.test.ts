@@ -39,7 +39,8 @@ describe.each<Platform>(['express', 'fastify'])('nest %s platform: route discove
   it('finds every listed path served over HTTP (not one is a 404 of the router)', async () => {
     for (const tool of adapter.tools) {
       const path = tool.route.path.replace(':id', '1');
-      const headers = tool.route.path === '/api/hosted' ? { host: 'admin.example.com' } : {};
+      const headers: Record<string, string> =
+        tool.route.path === '/api/hosted' ? { host: 'admin.example.com' } : {};
       const answer = await http(path, { method: tool.route.method, headers });
       expect(answer.body, `${tool.route.method} ${path}`).not.toMatchObject({
         message: `Cannot ${tool.route.method} ${path}`,
