@@ -5,7 +5,8 @@ import { McpAdapter } from '../src/index.js';
 import { type AppLog, createCatsApp, type Platform } from './fixtures/cats-app.js';
 import { errorOf, listenOnLoopback } from './fixtures/http.js';
 
-const silent = { onWarning: () => {} };
+// Arguments as strings, the way they travel in URLs, so the pipes' conversions are what is compared.
+const silent = { onWarning: () => {}, schemas: 'none' as const };
 
 describe.each<Platform>(['express', 'fastify'])(
   'nest %s platform: a tool call runs like the HTTP request',
@@ -19,7 +20,7 @@ describe.each<Platform>(['express', 'fastify'])(
     beforeAll(async () => {
       const created = await createCatsApp(platform);
       ({ app, log } = created);
-      const adapter = new McpAdapter(app, { ...silent, schemas: 'none' });
+      const adapter = new McpAdapter(app, silent);
       client = await connectInMemory(adapter, cleanups);
       http = await listenOnLoopback(created.app);
       cleanups.add(() => created.app.close());
