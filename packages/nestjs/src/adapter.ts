@@ -20,7 +20,6 @@ import {
 } from '@backend2mcp/core';
 import {
   createNodeEndpoint,
-  createWellKnownEndpoint,
   type NodeEndpointOptions,
   NodeMcpAdapter,
   type NodeRequestListener,
@@ -40,6 +39,9 @@ export interface McpAdapterOptions extends BackendMcpOptions {
    */
   schemas?: SchemaMode;
 }
+
+/** Options of the MCP endpoint `McpModule` mounts: Host/Origin checks (DNS-rebinding protection). */
+export interface McpEndpointOptions extends Omit<NodeEndpointOptions, 'parsedBody'> {}
 
 /** What a route handler sees as the MCP call it serves (`@McpContext()`, {@link mcpContext}). */
 export interface McpCallContext extends DispatchContext {}
@@ -78,7 +80,9 @@ export class McpAdapter extends NodeMcpAdapter {
     super(
       {
         prepare: async () => {
-          if (!('modules' in app)) await app.init();
+          // Routes reach the platform when the app starts: start it, or wait for it (McpModule).
+          if ('modules' in app) await app.started?.();
+          else await app.init();
           schemas = await loadRouteSchemas(
             options.schemas ?? 'auto',
             () => view.application(),
@@ -96,22 +100,22 @@ export class McpAdapter extends NodeMcpAdapter {
   }
 
   /**
-   * A Node request handler serving this adapter's MCP endpoint, for a route of
-   * the app itself (`McpModule` mounts one). `parsedBody` hands over a body the
-   * platform already parsed.
+   * The MCP endpoint as a handler for a route of the app itself (`McpModule`
+   * mounts one): Node's request and response, plus the body when the platform
+   * already parsed it.
    */
-  endpoint(options: NodeEndpointOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
-    return createNodeEndpoint(this.server, options);
-  }
-
-  /** The OAuth Protected Resource Metadata documents (RFC 9728) auth providers publish, by path. */
-  get wellKnownPaths(): readonly string[] {
-    return this.server.wellKnownPaths;
-  }
-
-  /** A Node request handler serving the documents at {@link wellKnownPaths}. */
-  wellKnownEndpoint(): (req: IncomingMessage, res: ServerResponse) => void {
-    return createWellKnownEndpoint(this.server);
+  endpointHandler(
+    options: McpEndpointOptions = {},
+  ): (req: IncomingMessage, res: ServerResponse, parsedBody: unknown) => void {
+    const parsedBodies = new WeakMap<IncomingMessage, unknown>();
+    const endpoint = createNodeEndpoint(this.server, {
+      ...options,
+      parsedBody: (req) => parsedBodies.get(req),
+    });
+    return (req, res, parsedBody) => {
+      if (parsedBody !== undefined) parsedBodies.set(req, parsedBody);
+      endpoint(req, res);
+    };
   }
 }
 

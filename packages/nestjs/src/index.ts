@@ -35,7 +35,10 @@ export {
   McpAdapter,
   type McpAdapterOptions,
   type McpCallContext,
+  type McpEndpointOptions,
   mcpContext,
 } from './adapter.js';
 export { MCP_TOOL_METADATA, McpExclude, McpTool, type McpToolOptions } from './decorators.js';
+export { McpContext } from './mcp-context.js';
+export { McpModule, type McpModuleOptions } from './mcp-module.js';
 export type { NestAppLike } from './nest-internals.js';

@@ -68,6 +68,8 @@ export interface NestAppView {
   httpAdapter(): NestHttpAdapter;
   /** The application as `@nestjs/swagger` reads it (its container, config and HTTP adapter). */
   application(): unknown;
+  /** Resolves once the app has started and its routes are on the platform (when the app is started elsewhere). */
+  started?(): Promise<void>;
 }
 
 interface AppInternals {
