@@ -52,6 +52,7 @@ class AppStarted implements OnApplicationBootstrap {
  * ```
  */
 @Module({})
+// biome-ignore lint/complexity/noStaticOnlyClass: Nest's dynamic-module idiom is a module class with a static forRoot().
 export class McpModule {
   static forRoot(options: McpModuleOptions = {}): DynamicModule {
     const { path = 'mcp', endpoint, ...adapterOptions } = options;

@@ -91,7 +91,8 @@ function readRoute(
     }
     if (typeof argument.data !== 'string') continue;
     const name = part === 'headers' ? argument.data.toLowerCase() : argument.data;
-    const target = (schemas[part] ??= { type: 'object', properties: {} });
+    schemas[part] ??= { type: 'object', properties: {} };
+    const target = schemas[part];
     (target.properties as Record<string, JsonSchemaObject>)[name] = scalarSchema(type, argument.pipes);
     if (part === 'params') target.required = [...((target.required as string[]) ?? []), name];
   }
