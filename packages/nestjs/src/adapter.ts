@@ -25,7 +25,12 @@ import {
   type NodeRequestListener,
   nodeListenerDispatch,
 } from '@backend2mcp/core/node';
-import { mcpContext as fastifyMcpContext, injectDispatch } from '@backend2mcp/fastify/dispatch';
+import {
+  mcpContext as fastifyMcpContext,
+  injectDispatch,
+  jsonRpcErrorHandler,
+  translateFastifyPath,
+} from '@backend2mcp/fastify/dispatch';
 import { type DiscoveredRoutes, discoverRoutes, type NestRoute } from './discover/discover-routes.js';
 import { type NestAppLike, type NestAppView, type NestHttpAdapter, viewOfApp } from './nest-internals.js';
 import { loadRouteSchemas, type RouteSchemaSource, type SchemaMode } from './schemas/route-schemas.js';
@@ -68,35 +73,40 @@ type NestRouteInfo = RouteInfo & { [REQUIRED_HEADERS]?: Record<string, string> }
  * ```
  */
 export class McpAdapter extends NodeMcpAdapter {
-  constructor(app: NestAppLike | NestAppView, options: McpAdapterOptions = {}) {
-    const view = 'modules' in app ? app : viewOfApp(app);
-    if (!view) {
-      throw new Backend2McpError(
-        'UNSUPPORTED_APP',
-        'backend2mcp: this is not a NestJS 11 or 12 HTTP application; pass the app NestFactory.create() returns.',
-      );
-    }
+  /**
+   * @param app The application `NestFactory.create()` returns, or the promise of
+   *   it (the adapter waits for it, then calls `app.init()` before reading routes).
+   */
+  constructor(app: NestAppLike | PromiseLike<NestAppLike> | NestAppView, options: McpAdapterOptions = {}) {
+    const source = appSource(app);
     let schemas: (() => RouteSchemaSource) | undefined;
     super(
       {
         prepare: async () => {
-          // Routes reach the platform when the app starts: start it, or wait for it (McpModule).
-          if ('modules' in app) await app.started?.();
-          else await app.init();
+          await source.start();
           schemas = await loadRouteSchemas(
             options.schemas ?? 'auto',
-            () => view.application(),
+            () => source.view().application(),
             options.onWarning ?? console.warn,
           );
         },
-        extractRoutes: () => toExtractedRoutes(discoverRoutes(view), schemas?.()),
+        extractRoutes: () => {
+          const view = source.view();
+          const fastify = view.httpAdapter().getType() === 'fastify';
+          return toExtractedRoutes(discoverRoutes(view), schemas?.(), fastify);
+        },
         dispatch: withRequiredHeaders(
-          platformDispatch(() => view.httpAdapter()),
-          () => this?.tools ?? [],
+          platformDispatch(() => source.view().httpAdapter()),
+          () => this.tools,
         ),
       },
       options,
     );
+  }
+
+  /** The largest MCP message the endpoint accepts, in bytes (option `maxMessageBytes`). */
+  get maxMessageBytes(): number {
+    return this.server.maxMessageBytes;
   }
 
   /**
@@ -117,6 +127,42 @@ export class McpAdapter extends NodeMcpAdapter {
       endpoint(req, res);
     };
   }
+}
+
+/** The app behind an adapter: how to start it (or wait for it) and how to read it once started. */
+interface AppSource {
+  start(): Promise<void>;
+  view(): NestAppView;
+}
+
+function appSource(app: NestAppLike | PromiseLike<NestAppLike> | NestAppView): AppSource {
+  // McpModule's view: the app is started elsewhere; wait for it.
+  if ('modules' in app) return { start: async () => app.started?.(), view: () => app };
+  let view: NestAppView | undefined = 'then' in app ? undefined : readableApp(app);
+  return {
+    async start() {
+      const resolved = await app;
+      view ??= readableApp(resolved);
+      // Routes reach the platform when the app initialises (a no-op when it already has).
+      await resolved.init();
+    },
+    view() {
+      if (!view)
+        throw new Backend2McpError('UNSUPPORTED_APP', 'backend2mcp: the Nest app has not been created yet.');
+      return view;
+    },
+  };
+}
+
+function readableApp(app: NestAppLike): NestAppView {
+  const view = viewOfApp(app);
+  if (!view) {
+    throw new Backend2McpError(
+      'UNSUPPORTED_APP',
+      'backend2mcp: this is not a NestJS 11 or 12 HTTP application; pass the app NestFactory.create() returns.',
+    );
+  }
+  return view;
 }
 
 /**
@@ -173,27 +219,44 @@ function withRequiredHeaders(dispatch: Dispatch, tools: () => readonly ToolSpec[
   };
 }
 
+/**
+ * Nest's routes as core's route records. On the Fastify platform, controller
+ * paths are find-my-way's (`*` for a wildcard, `:id?`) and are translated.
+ */
 function toExtractedRoutes(
   discovered: DiscoveredRoutes,
   schemas: RouteSchemaSource | undefined,
+  fastify: boolean,
 ): ExtractedRoutes {
   const clashing = versionClashes(discovered.routes);
-  const routes = discovered.routes.map((route): NestRouteInfo => {
+  const skipped = [...discovered.skipped];
+  const routes: NestRouteInfo[] = [];
+  for (const route of discovered.routes) {
+    const translated = fastify
+      ? translateFastifyPath(route.path)
+      : { ok: true as const, template: route.path };
+    if (!translated.ok) {
+      skipped.push({ route: `${route.source} ${route.path}`, reason: translated.reason });
+      continue;
+    }
     const routeSchemas = schemas?.(route);
     const info: NestRouteInfo = {
       method: route.method,
-      path: route.path,
+      path: translated.template,
+      ...('paramPatterns' in translated && translated.paramPatterns
+        ? { paramPatterns: translated.paramPatterns }
+        : {}),
       source: `nest ${route.source}`,
       ...(routeSchemas?.schemas ? { schemas: routeSchemas.schemas } : {}),
       ...(routeSchemas?.description ? { description: routeSchemas.description } : {}),
       ...(routeSchemas?.summary ? { summary: routeSchemas.summary } : {}),
       ...(routeSchemas?.tags ? { tags: routeSchemas.tags } : {}),
-      ...metaOf(route, clashing),
+      ...metaOf({ ...route, path: translated.template }, clashing),
     };
     if (Object.keys(route.headers).length > 0) info[REQUIRED_HEADERS] = route.headers;
-    return info;
-  });
-  return { routes, skipped: discovered.skipped };
+    routes.push(info);
+  }
+  return { routes, skipped };
 }
 
 /**

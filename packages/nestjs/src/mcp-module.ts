@@ -6,6 +6,7 @@ import {
   Inject,
   Module,
   type OnApplicationBootstrap,
+  type OnModuleInit,
   Req,
   Res,
   type Type,
@@ -13,7 +14,17 @@ import {
 import { ApplicationConfig, HttpAdapterHost, ModulesContainer } from '@nestjs/core';
 import { McpAdapter, type McpAdapterOptions, type McpEndpointOptions } from './adapter.js';
 import { McpExclude } from './decorators.js';
-import type { NestApplicationConfig, NestAppView, NestModulesContainer } from './nest-internals.js';
+import { routePaths } from './discover/route-paths.js';
+import { prepareExpressEndpoint, prepareFastifyEndpoint } from './endpoint-errors.js';
+import type {
+  NestApplicationConfig,
+  NestAppView,
+  NestHttpAdapter,
+  NestModulesContainer,
+} from './nest-internals.js';
+
+/** Nest's `RequestMethod.ALL`, what `@All()` registers. */
+const REQUEST_METHOD_ALL = 5;
 
 /** Options for {@link McpModule.forRoot}: the adapter's options, plus where the endpoint goes. */
 export interface McpModuleOptions extends McpAdapterOptions {
@@ -27,12 +38,23 @@ export interface McpModuleOptions extends McpAdapterOptions {
   endpoint?: McpEndpointOptions;
 }
 
-/** Resolved when the app has started (`app.init()`/`listen()`): its routes are registered by then. */
-class AppStarted implements OnApplicationBootstrap {
+/**
+ * Follows the app's start: prepares the platform for the endpoint before and
+ * after Nest registers its routes, and resolves once the app has started
+ * (`app.init()`/`listen()`), when every route is on the platform.
+ */
+class AppStarted implements OnModuleInit, OnApplicationBootstrap {
+  /** Set by the module: what to do once Nest's body parser and routes are in place. */
+  onRoutesRegistered?: () => void;
+
   private resolve!: () => void;
   readonly promise = new Promise<void>((resolve) => {
     this.resolve = resolve;
   });
+
+  onModuleInit(): void {
+    this.onRoutesRegistered?.();
+  }
 
   onApplicationBootstrap(): void {
     this.resolve();
@@ -70,7 +92,21 @@ export class McpModule {
             config: NestApplicationConfig,
             host: HttpAdapterHost,
             started: AppStarted,
-          ) => new McpAdapter(viewOfModules(modules, config, host, started), adapterOptions),
+          ) => {
+            const adapter = new McpAdapter(viewOfModules(modules, config, host, started), adapterOptions);
+            if (path !== false) {
+              // The endpoint's full path, with the global prefix (set by the time routes are registered).
+              const isEndpoint = (url: string) =>
+                routePaths(
+                  { ctrlPath: path, methodPath: '/', requestMethod: REQUEST_METHOD_ALL },
+                  config,
+                ).includes(url);
+              const httpAdapter = host.httpAdapter as unknown as NestHttpAdapter;
+              prepareFastifyEndpoint(httpAdapter, isEndpoint, adapter.maxMessageBytes);
+              started.onRoutesRegistered = () => prepareExpressEndpoint(httpAdapter, isEndpoint);
+            }
+            return adapter;
+          },
         },
       ],
       exports: [McpAdapter],
