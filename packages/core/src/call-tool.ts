@@ -4,6 +4,7 @@ import type { AuthContext } from './auth/auth-provider.js';
 import { Backend2McpError, isBackend2McpError } from './errors.js';
 import type { Dispatch, DispatchContext, HttpRequest } from './http.js';
 import type { CallLimits } from './limits.js';
+import { expectationFor, type RouteReach, routeBoundaryError } from './route-boundary.js';
 import type { SchemaValidator } from './schema-validation.js';
 import { toRequest } from './to-request.js';
 import { toResult } from './to-result.js';
@@ -22,6 +23,8 @@ export interface CallEnvironment {
   auth?: AuthContext;
   /** Sends progress and log notifications to the caller; without it they go nowhere. */
   reporter?: CallReporter;
+  /** The adapter's route-boundary check before dispatch (`RouteSource.reaches`). */
+  reaches?: RouteReach;
 }
 
 /** The notifications a route can send to the caller of its tool. */
@@ -67,10 +70,16 @@ export async function callTool(
     return errorResult(messageOf(error));
   }
 
+  // The route boundary, before dispatch: the framework's router must send this request to the tool's route.
+  if (environment.reaches && !environment.reaches(request.method, request.url, tool.route)) {
+    return errorResult(routeBoundaryError(tool.name, tool.route).message);
+  }
+  const expectation = expectationFor(tool.route);
   const call = callSignal(environment.limits.timeoutMs, environment.signal);
   try {
     const response = await environment.dispatch(request, {
       signal: call.signal,
+      expectation,
       maxResponseBytes: environment.limits.maxResponseBytes,
       context: {
         toolName: tool.name,
@@ -79,8 +88,11 @@ export async function callTool(
         ...(environment.reporter ?? SILENT_REPORTER),
       },
     });
+    // The route boundary, at the route: the request arrived at another route (app middleware rewrote it).
+    if (expectation.refused) return errorResult(routeBoundaryError(tool.name, tool.route).message);
     return checkOutput(tool, toResult(response, { url: request.url }), environment.validator);
   } catch (error) {
+    if (expectation.refused) return errorResult(routeBoundaryError(tool.name, tool.route).message);
     if (call.timedOut) {
       return errorResult(
         `${tool.name} did not answer within ${environment.limits.timeoutMs} ms and was aborted (option timeoutMs).`,

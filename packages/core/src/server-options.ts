@@ -3,6 +3,7 @@ import type { ToolScopesResolver } from './auth/tool-scopes.js';
 import type { Dispatch } from './http.js';
 import type { CallLimits, MessageLimits } from './limits.js';
 import type { ExtractedRoutes } from './route.js';
+import type { RouteReach } from './route-boundary.js';
 import type { RouteMap, RouteMatcher } from './surface/route-map.js';
 import type { ToolSpec } from './tool-spec.js';
 
@@ -17,6 +18,13 @@ export interface RouteSource {
    * routes asynchronously (Fastify plugins load at `app.ready()`).
    */
   prepare?(): Promise<void>;
+  /**
+   * The route boundary's check before dispatch (optional): whether the
+   * framework's own router sends a method and URL to the given route. When
+   * given, a call whose request would reach any other route is refused before
+   * it is dispatched. Adapters also verify at the route (see `RouteExpectation`).
+   */
+  reaches?: RouteReach;
 }
 
 /** Host and Origin checks for the HTTP endpoint (DNS-rebinding protection). */

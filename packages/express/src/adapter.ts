@@ -10,6 +10,7 @@ import {
 } from '@backend2mcp/core/node';
 import { type ExpressAppLike, extractRoutes } from './extract/index.js';
 import { mountEndpoint } from './mount.js';
+import { expressReaches } from './route-boundary.js';
 
 /** Options for {@link McpAdapter}. */
 export interface McpAdapterOptions extends BackendMcpOptions {}
@@ -45,6 +46,7 @@ export class McpAdapter extends NodeMcpAdapter {
       {
         extractRoutes: () => extractRoutes(app),
         dispatch: nodeListenerDispatch(() => app as unknown as NodeRequestListener),
+        reaches: (method, url, route) => expressReaches(app, method, url, route),
       },
       options,
     );

@@ -3,6 +3,7 @@ import type { Transport } from '@modelcontextprotocol/server';
 import { McpAdapterBase } from '../adapter-base.js';
 import { type BackendMcpOptions, BackendMcpServer, type RouteSource } from '../backend-mcp-server.js';
 import type { Dispatch, DispatchContext } from '../http.js';
+import { expectRoute } from '../route-boundary.js';
 import { dispatchNodeListener, type NodeRequestListener } from './dispatch-node-listener.js';
 import { type ListeningServer, type ListenOptions, listen } from './listen.js';
 import { connectTransport, type StdioServerHandle, serveStdio } from './stdio.js';
@@ -18,7 +19,11 @@ export function nodeListenerDispatch(getListener: () => NodeRequestListener): Di
     listener ??= getListener();
     return dispatchNodeListener(listener, request, {
       ...options,
-      onRequest: (req) => attachContext(req, options.context),
+      onRequest: (req) => {
+        attachContext(req, options.context);
+        // The adapter's guard at the route reads it (route boundary).
+        expectRoute(req, options.expectation);
+      },
     });
   };
 }
