@@ -44,9 +44,9 @@ export function rememberRoute(
   method: HttpMethod,
   path: string,
 ): void {
-  let keys = routeKeys.get(route);
-  if (!keys) routeKeys.set(route, (keys = new Set()));
+  const keys = routeKeys.get(route) ?? new Set<string>();
   keys.add(keyOf(method, path));
+  routeKeys.set(route, keys);
   guardLayer(layer, route);
 }
 
