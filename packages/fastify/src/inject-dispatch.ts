@@ -4,6 +4,7 @@ import {
   abortedError,
   Backend2McpError,
   type Dispatch,
+  expectRoute,
   type HttpRequest,
   joinChunks,
   refuseDotSegments,
@@ -63,6 +64,7 @@ export function injectDispatch(app: Routable): Dispatch {
           (req, res) => {
             raw = req;
             if (options.context) bindCall(req, options.context);
+            expectRoute(req, options.expectation); // read by the route-boundary hook
             app.routing(req, res);
           },
           injectOptions(request),

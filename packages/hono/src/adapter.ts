@@ -14,6 +14,7 @@ import {
   type OperationInfo,
   operationsFromOpenApi,
 } from './extract/openapi-schemas.js';
+import { guardHonoFetch, honoReaches, type RoutableHono } from './route-boundary.js';
 
 /** Options for {@link McpAdapter}. */
 export interface McpAdapterOptions extends BackendMcpOptions {
@@ -78,6 +79,7 @@ export class McpAdapter extends McpAdapterBase {
         {
           extractRoutes: () => extractRoutes(app, operations),
           dispatch: fetchDispatch(app, env, () => options.executionCtx),
+          reaches: (method, url, route) => honoReaches(app as unknown as RoutableHono, method, url, route),
           prepare: async () => {
             const document = await openApiDocument(app, options);
             if (document) operations = operationsFromOpenApi(document);
@@ -87,6 +89,7 @@ export class McpAdapter extends McpAdapterBase {
       ),
     );
     this.app = app;
+    guardHonoFetch(app as unknown as RoutableHono);
   }
 
   /**

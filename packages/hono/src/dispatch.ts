@@ -8,6 +8,7 @@ import {
 } from '@backend2mcp/core';
 import { rememberCall } from './call-context.js';
 import type { HonoAppLike } from './extract/extract-routes.js';
+import { CALL_HEADER, openCall } from './route-boundary.js';
 
 /** Where a dispatched request appears to come from; only its path and query reach routes. */
 const BASE_URL = 'http://localhost';
@@ -24,17 +25,21 @@ export function fetchDispatch(app: HonoAppLike, env: () => unknown, executionCtx
     // new Request() parses the URL with the WHATWG parser, which resolves dot segments.
     refuseDotSegments(request.url);
     const hasBody = request.body !== undefined && request.method !== 'GET' && request.method !== 'HEAD';
+    // The route boundary follows the call by this header, into requests the app derives from this one.
+    const call = openCall(options.expectation);
     const webRequest = new Request(BASE_URL + request.url, {
       method: request.method,
-      headers: request.headers,
+      headers: call.id ? { ...request.headers, [CALL_HEADER]: call.id } : request.headers,
       ...(hasBody ? { body: request.body as BodyInit } : {}),
       ...(signal ? { signal } : {}),
     });
     rememberCall(webRequest, options.context);
-    const response = await untilAborted(
-      Promise.resolve(app.fetch(webRequest, env(), executionCtx())),
-      signal,
-    );
+    let response: Response;
+    try {
+      response = await untilAborted(Promise.resolve(app.fetch(webRequest, env(), executionCtx())), signal);
+    } finally {
+      call.close();
+    }
     const body = await readLimited(response, options.maxResponseBytes, signal);
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => {

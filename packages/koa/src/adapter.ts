@@ -10,6 +10,7 @@ import {
 } from '@backend2mcp/core/node';
 import { extractRoutes } from './extract/extract-routes.js';
 import type { KoaAppLike } from './extract/koa-internals.js';
+import { koaReaches } from './route-boundary.js';
 
 /** Options for {@link McpAdapter}. */
 export interface McpAdapterOptions extends BackendMcpOptions {}
@@ -57,6 +58,7 @@ export class McpAdapter extends NodeMcpAdapter {
         extractRoutes: () => extractRoutes(app),
         // callback() composes app.middleware by reference, so middleware added later still runs.
         dispatch: nodeListenerDispatch(() => app.callback() as unknown as NodeRequestListener),
+        reaches: (method, url, route) => koaReaches(app, method, url, route),
       },
       options,
     );
