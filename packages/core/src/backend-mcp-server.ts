@@ -17,7 +17,7 @@ import type { AuthContext, AuthProvider, WellKnownDocument } from './auth/auth-p
 import { type Caller, fromAuthInfo, identifyCaller, toAuthInfo } from './auth/caller.js';
 import { combineProviders } from './auth/combine-providers.js';
 import { normalizeForwardList } from './auth/forward-headers.js';
-import { calledToolName, insufficientScope } from './auth/scope-challenge.js';
+import { insufficientScope, scopedTarget } from './auth/scope-challenge.js';
 import { missingScopes, requiredScopes } from './auth/tool-scopes.js';
 import { type CallReporter, callTool, SILENT_REPORTER } from './call-tool.js';
 import { CookieJars } from './cookie-jar.js';
@@ -131,6 +131,12 @@ export class BackendMcpServer {
               .map((entry) => entry.listed)
           : this.catalog.listedTools,
       lackingScopes: (entry, auth) => this.entryLacks(entry, auth),
+      visibleResources: (auth) =>
+        this.provider
+          ? this.catalog.resources.filter(
+              (resource) => this.scopesLacking(resource.tool, auth).missing.length === 0,
+            )
+          : this.catalog.resources,
       runEntry: (entry, args, call) => this.runEntry(entry, args, call),
       readResource: (uri, caller, signal) => this.readResource(uri, caller, signal),
       hasResource: (uri) => this.findResource(uri) !== undefined,
@@ -327,6 +333,15 @@ export class BackendMcpServer {
   private async readResource(uri: string, caller: Caller, signal: AbortSignal): Promise<ReadResourceResult> {
     const found = this.findResource(uri);
     if (found?.route) {
+      // Scopes guard resources as they guard tools (over HTTP the request was already answered 403).
+      const { missing } = this.scopesLacking(found.route.tool, caller.auth);
+      if (missing.length > 0) {
+        throw new ProtocolError(
+          ProtocolErrorCode.InvalidParams,
+          `Resource ${uri} needs the scope(s) ${missing.join(', ')}, which your credentials do not grant.`,
+          { uri },
+        );
+      }
       const headers = { ...caller.forwardedHeaders, ...this.options.headers, ...caller.grantedHeaders };
       return readRouteResource(found.route, uri, found.variables, {
         dispatch: this.source.dispatch,
@@ -334,6 +349,7 @@ export class BackendMcpServer {
         timeoutMs: this.limits.timeoutMs,
         maxResponseBytes: this.limits.maxResponseBytes,
         signal,
+        ...(this.source.reaches ? { reaches: this.source.reaches } : {}),
         ...(Object.keys(headers).length > 0 ? { headers } : {}),
       });
     }
@@ -370,6 +386,7 @@ export class BackendMcpServer {
       limits: this.limits,
       onWarning: this.onWarning,
       ...(cookies ? { cookies } : {}),
+      ...(this.source.reaches ? { reaches: this.source.reaches } : {}),
       ...(Object.keys(headers).length > 0 ? { headers } : {}),
       ...(call.signal ? { signal: call.signal } : {}),
       ...(call.caller?.auth ? { auth: call.caller.auth } : {}),
@@ -517,16 +534,22 @@ export class BackendMcpServer {
   ): Promise<Response | undefined> {
     if (!this.provider) return undefined;
     await this.prepare();
-    const anyScoped = this.catalog.tools.some(
-      (tool) => requiredScopes(tool, this.options.toolScopes).length > 0,
-    );
+    const anyScoped = [
+      ...this.catalog.tools,
+      ...this.catalog.resources.map((resource) => resource.tool),
+    ].some((tool) => requiredScopes(tool, this.options.toolScopes).length > 0);
     if (!anyScoped) return undefined;
-    const name = await calledToolName(request, parsedBody);
-    const tool = name === undefined ? undefined : this.catalog.find(name)?.tool;
+    const target = await scopedTarget(request, parsedBody);
+    if (!target) return undefined;
+    const tool =
+      'tool' in target
+        ? this.catalog.find(target.tool)?.tool
+        : this.findResource(target.resource)?.route?.tool;
     if (!tool) return undefined;
     const { required, missing } = this.scopesLacking(tool, caller.auth);
+    const what = 'tool' in target ? `Tool "${tool.name}"` : `Resource ${target.resource}`;
     return missing.length > 0
-      ? insufficientScope(tool.name, required, missing, this.provider).toResponse()
+      ? insufficientScope(what, required, missing, this.provider).toResponse()
       : undefined;
   }
 

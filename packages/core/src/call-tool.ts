@@ -7,6 +7,7 @@ import { Backend2McpError, isBackend2McpError } from './errors.js';
 import type { Dispatch, DispatchContext, HttpRequest } from './http.js';
 import type { CallLimits } from './limits.js';
 import { withPathValuesAsText } from './path-arguments.js';
+import { expectationFor, type RouteReach, routeBoundaryError } from './route-boundary.js';
 import type { SchemaValidator } from './schema-validation.js';
 import type { RequestEncoder } from './server-options.js';
 import { toRequest } from './to-request.js';
@@ -32,6 +33,8 @@ export interface CallEnvironment {
   onWarning?: (message: string) => void;
   /** The caller's cookie jar, when the server keeps cookies (`cookies: true`). */
   cookies?: CookieJar;
+  /** The adapter's route-boundary check before dispatch (`RouteSource.reaches`). */
+  reaches?: RouteReach;
 }
 
 /** The notifications a route can send to the caller of its tool. */
@@ -79,10 +82,16 @@ export async function callTool(
     return errorResult(messageOf(error));
   }
 
+  // The route boundary, before dispatch: the framework's router must send this request to the tool's route.
+  if (environment.reaches && !environment.reaches(request.method, request.url, tool.route)) {
+    return errorResult(routeBoundaryError(tool.name, tool.route).message);
+  }
+  const expectation = expectationFor(tool.route);
   const call = callSignal(environment.limits.timeoutMs, environment.signal);
   try {
     const response = await environment.dispatch(request, {
       signal: call.signal,
+      expectation,
       maxResponseBytes: environment.limits.maxResponseBytes,
       context: {
         toolName: tool.name,
@@ -91,6 +100,8 @@ export async function callTool(
         ...(environment.reporter ?? SILENT_REPORTER),
       },
     });
+    // The route boundary, at the route: the request arrived at another route (app middleware rewrote it).
+    if (expectation.refused) return errorResult(routeBoundaryError(tool.name, tool.route).message);
     environment.cookies?.storeFrom(request, response);
     return checkRouteResponse(
       tool,
@@ -100,6 +111,7 @@ export async function callTool(
       environment.onWarning ?? ((message) => console.warn(message)),
     );
   } catch (error) {
+    if (expectation.refused) return errorResult(routeBoundaryError(tool.name, tool.route).message);
     if (call.timedOut) {
       return errorResult(
         `${tool.name} did not answer within ${environment.limits.timeoutMs} ms and was aborted (option timeoutMs).`,

@@ -18,6 +18,7 @@ export type Backend2McpErrorCode =
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
   | 'UNSUPPORTED_CONTEXT'
+  | 'ROUTE_BOUNDARY'
   | 'SERVER_ERROR'
   | 'INVALID_DOCUMENT';
 

@@ -76,6 +76,18 @@ export {
 export { joinChunks, responseTooLargeError } from './response-body.js';
 export * from './route.js';
 export {
+  admitRoute,
+  expectationFor,
+  expectRoute,
+  ROUTE_BOUNDARY_BODY,
+  ROUTE_BOUNDARY_STATUS,
+  type RouteExpectation,
+  type RouteReach,
+  type RouteTarget,
+  routeBoundaryError,
+  routeExpectation,
+} from './route-boundary.js';
+export {
   attachRouteMeta,
   isMcpEndpoint,
   MCP_ENDPOINT_MARK,

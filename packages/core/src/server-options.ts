@@ -4,6 +4,7 @@ import type { OutputSchemaPublishing } from './build-tools.js';
 import type { Dispatch, HttpRequest } from './http.js';
 import type { CallLimits, MessageLimits } from './limits.js';
 import type { ExtractedRoutes } from './route.js';
+import type { RouteReach } from './route-boundary.js';
 import type { RouteMap, RouteMatcher } from './surface/route-map.js';
 import type { ToRequestOptions } from './to-request.js';
 import type { ToolSpec } from './tool-spec.js';
@@ -34,6 +35,13 @@ export interface RouteSource {
   prepare?(): Promise<void>;
   /** Builds each call's request instead of core's `toRequest` (optional; see {@link RequestEncoder}). */
   encodeRequest?: RequestEncoder;
+  /**
+   * The route boundary's check before dispatch (optional): whether the
+   * framework's own router sends a method and URL to the given route. When
+   * given, a call whose request would reach any other route is refused before
+   * it is dispatched. Adapters also verify at the route (see `RouteExpectation`).
+   */
+  reaches?: RouteReach;
 }
 
 /** Host and Origin checks for the HTTP endpoint (DNS-rebinding protection). */

@@ -11,6 +11,7 @@ import {
 } from '@backend2mcp/core/node';
 import { type ExpressAppLike, extractRoutes } from './extract/index.js';
 import { mountEndpoint } from './mount.js';
+import { expressReaches } from './route-boundary.js';
 
 /** Options for {@link McpAdapter}. */
 export interface McpAdapterOptions extends BackendMcpOptions {}
@@ -46,6 +47,7 @@ export class McpAdapter extends NodeMcpAdapter implements McpServerAdapter<Mount
       {
         extractRoutes: () => extractRoutes(app),
         dispatch: nodeListenerDispatch(() => app as unknown as NodeRequestListener, exposeAsReqMcp),
+        reaches: (method, url, route) => expressReaches(app, method, url, route),
       },
       options,
     );

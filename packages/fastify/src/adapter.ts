@@ -18,6 +18,7 @@ import {
 } from './collect/route-collector.js';
 import { jsonRpcErrorHandler } from './endpoint-errors.js';
 import { injectDispatch } from './inject-dispatch.js';
+import { fastifyReaches, guardFastifyRoutes } from './route-boundary.js';
 
 /** Options for {@link McpAdapter}. */
 export interface McpAdapterOptions extends BackendMcpOptions {}
@@ -76,10 +77,17 @@ export class McpAdapter extends NodeMcpAdapter implements McpServerAdapter<Mount
         );
       }
     }
+    if (!guardFastifyRoutes(app as never)) {
+      (options.onWarning ?? console.warn)(
+        'backend2mcp: the Fastify app had already started, so calls are checked against their route only before dispatch ' +
+          '(a rewriteUrl that sends them elsewhere is not caught); create the adapter before app.ready().',
+      );
+    }
     super(
       {
         extractRoutes: () => extract(app, late),
         dispatch: injectDispatch(app),
+        reaches: (method, url, route) => fastifyReaches(app as never, method, url, route),
         // Plugins (and the routes in them) load when the app boots.
         prepare: async () => {
           await app.ready();

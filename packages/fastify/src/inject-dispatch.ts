@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import {
   abortedError,
   type Dispatch,
+  expectRoute,
   type HttpRequest,
   refuseDotSegments,
   untilAborted,
@@ -61,6 +62,7 @@ export function injectDispatch(app: Routable): Dispatch {
           (req, res) => {
             raw = req;
             bindCallContext(req, options.context);
+            expectRoute(req, options.expectation); // read by the route-boundary hook
             app.routing(req, res);
           },
           injectOptions(request),

@@ -16,6 +16,7 @@ import {
   type OperationInfo,
   operationsFromOpenApi,
 } from './extract/openapi-schemas.js';
+import { guardHonoFetch, honoReaches, type RoutableHono } from './route-boundary.js';
 
 /** Options for {@link McpAdapter}. */
 export interface McpAdapterOptions extends BackendMcpOptions {
@@ -80,6 +81,7 @@ export class McpAdapter extends McpAdapterBase implements McpServerAdapter<Mount
         {
           extractRoutes: () => extractRoutes(app, operations),
           dispatch: fetchDispatch(app, env, () => options.executionCtx),
+          reaches: (method, url, route) => honoReaches(app as unknown as RoutableHono, method, url, route),
           prepare: async () => {
             const document = await openApiDocument(app, options);
             if (document) operations = operationsFromOpenApi(document);
@@ -89,6 +91,7 @@ export class McpAdapter extends McpAdapterBase implements McpServerAdapter<Mount
       ),
     );
     this.app = app;
+    guardHonoFetch(app as unknown as RoutableHono);
   }
 
   /**

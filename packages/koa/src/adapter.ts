@@ -12,6 +12,7 @@ import {
 } from '@backend2mcp/core/node';
 import { extractRoutes } from './extract/extract-routes.js';
 import type { KoaAppLike } from './extract/koa-internals.js';
+import { guardKoaRoutes, koaReaches } from './route-boundary.js';
 
 /** Options for {@link McpAdapter}. */
 export interface McpAdapterOptions extends BackendMcpOptions {}
@@ -56,12 +57,16 @@ export class McpAdapter extends NodeMcpAdapter implements McpServerAdapter<Mount
   ) {
     super(
       {
-        extractRoutes: () => extractRoutes(app),
+        extractRoutes: () => {
+          guardKoaRoutes(app); // the route boundary's check at the route
+          return extractRoutes(app);
+        },
         // callback() composes app.middleware by reference, so middleware added later still runs.
         dispatch: nodeListenerDispatch(
           () => app.callback() as unknown as NodeRequestListener,
           exposeAsReqMcp,
         ),
+        reaches: (method, url, route) => koaReaches(app, method, url, route),
       },
       options,
     );

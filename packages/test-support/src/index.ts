@@ -61,6 +61,11 @@ export {
   type AuthSuiteOptions,
   describeAuth,
 } from './auth-suite.js';
+export {
+  type BoundaryFixture,
+  type BoundarySuiteOptions,
+  describeRouteBoundary,
+} from './boundary-suite.js';
 export * from './http.js';
 export { type ListedToolSchemas, listPublishableTools } from './publishable.js';
 export * from './reliability.js';

@@ -4,6 +4,7 @@ import { bindCallContext } from '../adapter/call-context.js';
 import { McpAdapterBase } from '../adapter-base.js';
 import { type BackendMcpOptions, BackendMcpServer, type RouteSource } from '../backend-mcp-server.js';
 import type { Dispatch, DispatchContext } from '../http.js';
+import { expectRoute } from '../route-boundary.js';
 import { dispatchNodeListener, type NodeRequestListener } from './dispatch-node-listener.js';
 import { type ListeningServer, type ListenOptions, listen } from './listen.js';
 import { connectTransport, type StdioServerHandle, serveStdio } from './stdio.js';
@@ -26,14 +27,14 @@ export function nodeListenerDispatch(
     const { context } = options;
     return dispatchNodeListener(listener, request, {
       ...options,
-      ...(context
-        ? {
-            onRequest: (req: IncomingMessage) => {
-              bindCallContext(req, context);
-              expose?.(req, context);
-            },
-          }
-        : {}),
+      onRequest: (req: IncomingMessage) => {
+        if (context) {
+          bindCallContext(req, context);
+          expose?.(req, context);
+        }
+        // The adapter's guard at the route reads it (route boundary).
+        expectRoute(req, options.expectation);
+      },
     });
   };
 }

@@ -3,6 +3,7 @@ import { callSignal } from '../abort.js';
 import { classifyBody, mediaType } from '../content-type.js';
 import { toBase64, toText } from '../encoding.js';
 import type { Dispatch } from '../http.js';
+import { expectationFor, type RouteReach, routeBoundaryError } from '../route-boundary.js';
 import type { RequestEncoder } from '../server-options.js';
 import { toRequest } from '../to-request.js';
 import { statusLine } from '../to-result.js';
@@ -20,6 +21,8 @@ export interface ReadEnvironment {
   maxResponseBytes: number;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** The adapter's route-boundary check before dispatch (`RouteSource.reaches`). */
+  reaches?: RouteReach;
 }
 
 /**
@@ -44,10 +47,21 @@ export async function readRouteResource(
   }
   const encode = environment.encodeRequest ?? toRequest;
   const request = encode(resource.tool, args, environment.headers ? { headers: environment.headers } : {});
+  const route = resource.tool.route;
+  const refused = () =>
+    new ProtocolError(ProtocolErrorCode.InvalidParams, routeBoundaryError(resource.name, route).message, {
+      uri,
+    });
+  if (environment.reaches && !environment.reaches(request.method, request.url, route)) throw refused();
+  const expectation = expectationFor(route);
   const call = callSignal(environment.timeoutMs, environment.signal);
   const response = await environment
-    .dispatch(request, { signal: call.signal, maxResponseBytes: environment.maxResponseBytes })
+    .dispatch(request, { signal: call.signal, expectation, maxResponseBytes: environment.maxResponseBytes })
+    .catch((error: unknown) => {
+      throw expectation.refused ? refused() : error;
+    })
     .finally(() => call.dispose());
+  if (expectation.refused) throw refused();
   if (response.status === 404) {
     throw new ProtocolError(RESOURCE_NOT_FOUND as ProtocolErrorCode, `Resource not found: ${uri}`, { uri });
   }

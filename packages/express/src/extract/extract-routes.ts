@@ -9,6 +9,7 @@ import {
   readRouteMeta,
   type SkippedRoute,
 } from '@backend2mcp/core';
+import { rememberRoute } from '../route-boundary.js';
 import {
   appStack,
   type ExpressAppLike,
@@ -137,6 +138,7 @@ function addRoute(
         const key = urlSpaceKey(method, parsed, patterns);
         if (walk.seen.has(key)) continue;
         walk.seen.add(key);
+        rememberRoute(layer, route, method, template);
         walk.routes.push({
           method,
           path: template,
