@@ -9,8 +9,6 @@ import { openApiPathToTemplate } from './path-template.js';
 export interface RouteOptions {
   /** Name tools after `operationId` (default) or after method and path like the in-process adapters. */
   toolNames?: 'operationId' | 'path';
-  /** Give tools the 2xx JSON response schema as `outputSchema`. Default true. */
-  outputSchemas?: boolean;
 }
 
 /** The routes core builds tools from, and the plan of each (found by the route object). */
@@ -96,10 +94,9 @@ export function operationsToRoutes(
     if (inputDefs && holder) holder.$defs = inputDefs;
     if (!holder) schemas.params = { type: 'object', properties: {} }; // declares "no inputs"
 
-    if (options.outputSchemas !== false) {
-      const response = responseSchema(operation, converter);
-      if (response) schemas.response = response;
-    }
+    // Published as the tool's outputSchema per core's rule (option outputSchemas, docs/tool-model.md).
+    const response = responseSchema(operation, converter);
+    if (response) schemas.response = response;
 
     const name = toolName(operation, options, usedNames);
     const route: RouteInfo = {
