@@ -22,7 +22,20 @@ export {
   defineAdapter,
   type McpServerAdapter,
 } from './adapter/contract.js';
+export {
+  type EndpointRefusal,
+  endpointRefusalBody,
+  type JsonRpcErrorBody,
+} from './adapter/endpoint-errors.js';
 export { type EndpointAttachments, markMcpEndpoint, mountMcpRoutes } from './adapter/endpoint-routes.js';
+export {
+  CATCH_ALL_METHODS,
+  isToolMethod,
+  regexPathSkipped,
+  type TranslatedColonPath,
+  translateColonPath,
+  unexposedMethod,
+} from './adapter/extraction-rules.js';
 export { type FetchHandler, fetchDispatch, readWebBody } from './adapter/fetch-dispatch.js';
 export { McpAdapterBase } from './adapter-base.js';
 export { BackendMcpServer } from './backend-mcp-server.js';

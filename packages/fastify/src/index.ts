@@ -10,6 +10,7 @@ import { watchFastifyInstances } from './collect/watch-instances.js';
 // Importing the package starts collecting routes of every Fastify instance created afterwards.
 watchFastifyInstances();
 
+// The same core names in every adapter (docs/adapter-api.md), so users import from one package.
 export {
   type ApiKeyAuthOptions,
   ApiKeyAuthProvider,
@@ -25,6 +26,7 @@ export {
   type HandlerContext,
   HeaderInjectionAuthProvider,
   MCP_CONTENT_TYPE,
+  MCP_ENDPOINT_MARK,
   type McpContentBody,
   type McpLogLevel,
   type McpRouteMeta,
@@ -34,6 +36,7 @@ export {
   type RouteInfo,
   type RouteMap,
   type RouteMatcher,
+  readRouteMeta,
   type ToolSpec,
 } from '@backend2mcp/core';
 export {

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 
+// The same core names in every adapter (docs/adapter-api.md), so users import from one package.
 export {
   type ApiKeyAuthOptions,
   ApiKeyAuthProvider,

@@ -9,6 +9,7 @@ import {
   readRouteMeta,
   type SkippedRoute,
 } from '@backend2mcp/core';
+import { regexPathSkipped, unexposedMethod } from '@backend2mcp/core/adapter';
 import { rememberRoute } from '../route-boundary.js';
 import {
   appStack,
@@ -148,10 +149,7 @@ function addRoute(
         });
       }
       for (const method of methods.unexposed) {
-        walk.skipped.push({
-          route: `${method} ${template}`,
-          reason: `backend2mcp exposes GET, POST, PUT, PATCH, DELETE, HEAD and OPTIONS; ${method} has no tool`,
-        });
+        walk.skipped.push(unexposedMethod(method, template));
       }
     }
   }
@@ -170,12 +168,7 @@ function translatePaths(
   const parts: PathPart[] = [];
   for (const path of flattenPathSpec(spec)) {
     if (path instanceof RegExp) {
-      walk?.skipped.push({
-        route: `${origin}: ${String(path)}`,
-        reason:
-          'a regular-expression path has no route template, so nothing under it can become a tool; ' +
-          'give it a string path to expose it, or mark the route mcp({ hidden: true }) to silence this',
-      });
+      walk?.skipped.push(regexPathSkipped(`${origin}: ${String(path)}`));
     } else if (!express4) {
       parts.push({ template: path, paramPatterns: {} });
     } else {

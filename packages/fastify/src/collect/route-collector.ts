@@ -6,6 +6,7 @@ import {
   type McpRouteMeta,
   type RouteInfo,
 } from '@backend2mcp/core';
+import { isToolMethod, unexposedMethod } from '@backend2mcp/core/adapter';
 import { decorateMcpRequest } from '../call-context.js';
 import { translateFastifyPath } from './fastify-path.js';
 import { type FastifyRouteSchema, toRouteSchemas } from './route-schemas.js';
@@ -27,7 +28,6 @@ export interface FastifyRouteOptions {
   handler?: unknown;
 }
 
-const EXPOSED_METHODS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 interface RouteStore extends ExtractedRoutes {
   /** `METHOD template` of every collected route, for de-duplication. */
   keys: Set<string>;
@@ -123,11 +123,8 @@ function record(
     return;
   }
   for (const method of methods) {
-    if (!EXPOSED_METHODS.has(method)) {
-      store.skipped.push({
-        route: `${method} ${route.url}`,
-        reason: `the ${method} method is not exposed as a tool`,
-      });
+    if (!isToolMethod(method)) {
+      store.skipped.push(unexposedMethod(method, route.url));
       continue;
     }
     const notATool = route.config?.mcp ? undefined : pluginRouteReason(method, route);
@@ -139,7 +136,7 @@ function record(
     // With a prefix, Fastify registers `/prefix` and `/prefix/` for one route: one tool.
     if (store.keys.has(key)) continue;
     store.keys.add(key);
-    store.routes.push(toRouteInfo(method as HttpMethod, path, schemas, route));
+    store.routes.push(toRouteInfo(method, path, schemas, route));
   }
 }
 
