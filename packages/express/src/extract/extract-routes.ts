@@ -11,6 +11,7 @@ import {
 } from '@backend2mcp/core';
 import { regexPathSkipped, unexposedMethod } from '@backend2mcp/core/adapter';
 import { rememberRoute } from '../route-boundary.js';
+import { bodyEncodingOf, parserOf } from './body-parsers.js';
 import {
   appStack,
   type ExpressAppLike,
@@ -41,6 +42,8 @@ interface Walk {
   seen: Set<string>;
   /** Stacks on the current descent: a router mounted inside itself is walked once. */
   visiting: Set<ExpressLayer[]>;
+  /** Body parsers (`json`, `form`) of the layers walked so far on the current descent. */
+  parsers: string[];
 }
 
 /**
@@ -67,7 +70,7 @@ interface Walk {
  * ```
  */
 export function extractRoutes(app: ExpressAppLike): ExtractedRoutes {
-  const walk: Walk = { routes: [], skipped: [], seen: new Set(), visiting: new Set() };
+  const walk: Walk = { routes: [], skipped: [], seen: new Set(), visiting: new Set(), parsers: [] };
   walkStack(appStack(app), [{ template: '', paramPatterns: {} }], 'app', walk);
   return { routes: walk.routes, skipped: walk.skipped };
 }
@@ -75,10 +78,16 @@ export function extractRoutes(app: ExpressAppLike): ExtractedRoutes {
 function walkStack(stack: ExpressLayer[], mounts: PathPart[], source: string, walk: Walk): void {
   if (walk.visiting.has(stack)) return;
   walk.visiting.add(stack);
+  const parsersAbove = walk.parsers.length;
   for (const layer of stack) {
     if (isMcpEndpoint(layer.handle)) continue;
     if (layer.route) {
       addRoute(layer, layer.route, mounts, source, walk);
+      continue;
+    }
+    const parser = parserOf(layer);
+    if (parser) {
+      walk.parsers.push(parser);
       continue;
     }
     const child = childOf(layer);
@@ -108,6 +117,8 @@ function walkStack(stack: ExpressLayer[], mounts: PathPart[], source: string, wa
     const at = nested.map((part) => part.template).join(', ');
     walkStack(child.stack, nested, `${child.kind} mounted at ${at}`, walk);
   }
+  // A router's parsers apply to what it holds, not to what follows it.
+  walk.parsers.length = parsersAbove;
   walk.visiting.delete(stack);
 }
 
@@ -121,6 +132,7 @@ function addRoute(
   if (route.stack.some((entry) => isMcpEndpoint(entry.handle))) return;
   const methods = routeMethods(route);
   const meta = mergeRouteMeta(route.stack.map((entry) => readRouteMeta(entry.handle)).filter(isMeta));
+  const bodyEncoding = bodyEncodingOf(walk.parsers, route);
   // A route the app hides with mcp({ hidden: true }) would never be a tool: no warning about its path.
   const report = meta?.hidden !== true;
   const paths = translatePaths(
@@ -145,6 +157,7 @@ function addRoute(
           path: template,
           ...(patterns ? { paramPatterns: patterns } : {}),
           ...(meta ? { meta } : {}),
+          ...(bodyEncoding ? { bodyEncoding } : {}),
           source,
         });
       }

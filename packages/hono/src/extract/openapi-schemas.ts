@@ -3,8 +3,9 @@ import { openApiPathToHono } from './hono-path.js';
 
 /** What backend2mcp reads of an OpenAPI 3.x document. */
 export interface OpenApiDocument {
-  paths?: Record<string, Record<string, OpenApiOperation | unknown>>;
-  components?: { schemas?: Record<string, JsonSchema> };
+  // Loose on purpose: the typed documents of @hono/zod-openapi and openapi3-ts must be assignable.
+  paths?: { [path: string]: object | undefined };
+  components?: { schemas?: { [name: string]: object } };
 }
 
 interface OpenApiOperation {
@@ -40,11 +41,13 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
  * with the used components attached, so each schema stands on its own.
  */
 export function operationsFromOpenApi(document: OpenApiDocument): Map<string, OperationInfo> {
-  const components = document.components?.schemas ?? {};
+  const components = (document.components?.schemas ?? {}) as Record<string, JsonSchema>;
   const operations = new Map<string, OperationInfo>();
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const method of METHODS) {
-      const operation = item?.[method] as OpenApiOperation | undefined;
+      const operation = (item as Record<string, unknown> | undefined)?.[method] as
+        | OpenApiOperation
+        | undefined;
       if (!operation || typeof operation !== 'object') continue;
       operations.set(`${method.toUpperCase()} ${openApiPathToHono(path)}`, {
         schemas: schemasOf(operation, components),
@@ -91,7 +94,12 @@ function schemasOf(operation: OpenApiOperation, components: Record<string, JsonS
   return schemas;
 }
 
-/** Rewrites component references to `$defs` and attaches the components reachable from the schema. */
+/**
+ * Rewrites component references to `$defs` and attaches the components reachable from the schema.
+ * hono-openapi writes a zod schema that contains itself as `#/components/schemas/#` (zod's own `#`
+ * with the components prefix), a component no document has: it is the schema itself, and becomes
+ * the `#` reference core anchors.
+ */
 function withComponents(schema: JsonSchema, components: Record<string, JsonSchema>): JsonSchema {
   const used = new Set<string>();
   const rewrite = (node: unknown): unknown => {
@@ -99,7 +107,9 @@ function withComponents(schema: JsonSchema, components: Record<string, JsonSchem
     if (node === null || typeof node !== 'object') return node;
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(node)) {
-      if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')) {
+      if (key === '$ref' && value === '#/components/schemas/#' && !Object.hasOwn(components, '#')) {
+        out[key] = '#';
+      } else if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')) {
         const name = value.slice('#/components/schemas/'.length);
         if (!used.has(name) && components[name]) {
           used.add(name);
