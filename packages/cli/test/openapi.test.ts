@@ -20,7 +20,7 @@ afterEach(() => cleanups.run());
 let origin = '';
 const server = createServer((req, res) => {
   res.setHeader('content-type', 'application/json');
-  res.end(JSON.stringify({ url: req.url, key: req.headers['x-api-key'] ?? null }));
+  res.end(JSON.stringify({ url: req.url, key: req.headers.api_key ?? null }));
 });
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
