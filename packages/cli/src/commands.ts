@@ -88,9 +88,12 @@ export async function listCommand(spec: string, flags: ListFlags): Promise<void>
 }
 
 /** `backend2mcp config <client> <module>`: the snippet that adds the server to an MCP client. */
-export function configCommand(client: string, spec: string): void {
-  const name = basename(spec.split(':')[0]!, extname(spec.split(':')[0]!)) || 'backend2mcp';
-  const server = { command: 'npx', args: ['-y', '@backend2mcp/cli', 'run', spec] };
+export function configCommand(client: string, spec: string, args?: string[]): void {
+  // `args`: the --openapi hook's own run arguments (src/openapi/openapi-commands.ts).
+  const name = args
+    ? 'backend2mcp'
+    : basename(spec.split(':')[0]!, extname(spec.split(':')[0]!)) || 'backend2mcp';
+  const server = { command: 'npx', args: args ?? ['-y', '@backend2mcp/cli', 'run', spec] };
   switch (client.toLowerCase()) {
     case 'claude':
     case 'claude-desktop':

@@ -62,8 +62,9 @@ export class OpenApiBackend {
       ...this.options,
       ...(this.options.documentHeaders ? { headers: this.options.documentHeaders } : {}),
       ...(onWarning ? { onWarning } : {}),
+      ...(this.loaded?.read.text !== undefined ? { previousText: this.loaded.read.text } : {}),
     });
-    if (this.loaded && read.text !== undefined && read.text === this.loaded.read.text) return false;
+    if (read.unchanged) return false;
     const document = read.document;
     const operations = listOperations(document);
     const built = operationsToRoutes(document, operations, new SchemaConverter(document), this.options);

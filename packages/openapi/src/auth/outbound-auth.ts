@@ -15,7 +15,7 @@ export interface ClientCredentials {
 /**
  * The credential for one security scheme of the document, by its kind:
  * a string for `apiKey` (the key), `http` bearer and `oauth2`/`openIdConnect`
- * (a token); `{ username, password }` for `http` basic; {@link ClientCredentials}
+ * (a token); `{ username, password }` (or `"user:password"`) for `http` basic; {@link ClientCredentials}
  * for `oauth2` with the client credentials flow.
  */
 export type SchemeCredential = string | { username: string; password: string } | ClientCredentials;

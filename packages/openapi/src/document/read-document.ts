@@ -17,6 +17,8 @@ export interface ReadDocumentOptions extends LoadDocumentOptions {
   strict?: boolean;
   /** Where validation warnings go. */
   onWarning?: (message: string) => void;
+  /** The text of the last read: when the document is still exactly that, reading stops early (`unchanged`). */
+  previousText?: string;
 }
 
 /** A document ready to become tools: OpenAPI 3.x shape, and where it came from. */
@@ -26,6 +28,8 @@ export interface ReadDocument {
   declaredVersion: string;
   url?: URL;
   text?: string;
+  /** True when the document's text equals `previousText`: nothing was checked or converted again. */
+  unchanged?: boolean;
 }
 
 /**
@@ -39,6 +43,9 @@ export async function readDocument(
   options: ReadDocumentOptions = {},
 ): Promise<ReadDocument> {
   const loaded = await loadDocument(source, options);
+  if (options.previousText !== undefined && loaded.text === options.previousText) {
+    return { document: {} as OpenApiDocument, declaredVersion: '', text: loaded.text, unchanged: true };
+  }
   const raw = loaded.document;
   const declaredVersion = String(raw.openapi ?? raw.swagger ?? '');
   if (!/^(2\.0|3\.[01])(\.|$)/.test(declaredVersion)) {
