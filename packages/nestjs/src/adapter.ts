@@ -20,6 +20,7 @@ import {
 } from '@backend2mcp/core';
 import {
   createNodeEndpoint,
+  createWellKnownEndpoint,
   type NodeEndpointOptions,
   NodeMcpAdapter,
   type NodeRequestListener,
@@ -102,6 +103,16 @@ export class McpAdapter extends NodeMcpAdapter {
       },
       options,
     );
+  }
+
+  /** Paths of the OAuth Protected Resource Metadata documents (RFC 9728) the auth providers publish. */
+  get wellKnownPaths(): readonly string[] {
+    return this.server.wellKnownPaths;
+  }
+
+  /** A Node request handler serving the documents at {@link wellKnownPaths}. */
+  wellKnownHandler(): (req: IncomingMessage, res: ServerResponse) => void {
+    return createWellKnownEndpoint(this.server);
   }
 
   /** The largest MCP message the endpoint accepts, in bytes (option `maxMessageBytes`). */

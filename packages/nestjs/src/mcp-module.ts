@@ -15,7 +15,7 @@ import { ApplicationConfig, HttpAdapterHost, ModulesContainer } from '@nestjs/co
 import { McpAdapter, type McpAdapterOptions, type McpEndpointOptions } from './adapter.js';
 import { McpExclude } from './decorators.js';
 import { routePaths } from './discover/route-paths.js';
-import { prepareExpressEndpoint, prepareFastifyEndpoint } from './endpoint-errors.js';
+import { mountWellKnown, prepareExpressEndpoint, prepareFastifyEndpoint } from './endpoint-platform.js';
 import type {
   NestApplicationConfig,
   NestAppView,
@@ -104,6 +104,7 @@ export class McpModule {
               const httpAdapter = host.httpAdapter as unknown as NestHttpAdapter;
               prepareFastifyEndpoint(httpAdapter, isEndpoint, adapter.maxMessageBytes);
               started.onRoutesRegistered = () => prepareExpressEndpoint(httpAdapter, isEndpoint);
+              mountWellKnown(httpAdapter, adapter.wellKnownPaths, adapter.wellKnownHandler());
             }
             return adapter;
           },

@@ -21,6 +21,46 @@ interface FastifyLike {
     name: 'onRoute',
     hook: (route: { url: string; errorHandler?: unknown; bodyLimit?: number }) => void,
   ): void;
+  route(options: {
+    method: string[];
+    url: string;
+    handler: (request: { raw: IncomingMessage }, reply: { raw: ServerResponse; hijack(): void }) => void;
+  }): void;
+}
+
+interface ExpressRoutes {
+  get(path: string, handler: NodeHandler): void;
+  options(path: string, handler: NodeHandler): void;
+}
+
+type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * Serves the OAuth Protected Resource Metadata documents at the server root, on
+ * the platform itself: they sit outside the global prefix by definition (RFC
+ * 9728) and are public, so no guard applies.
+ */
+export function mountWellKnown(
+  httpAdapter: NestHttpAdapter,
+  paths: readonly string[],
+  handler: NodeHandler,
+): void {
+  for (const path of paths) {
+    if (httpAdapter.getType() === 'fastify') {
+      (httpAdapter.getInstance() as FastifyLike).route({
+        method: ['GET', 'OPTIONS'],
+        url: path,
+        handler: (request, reply) => {
+          reply.hijack();
+          handler(request.raw, reply.raw);
+        },
+      });
+    } else {
+      const express = httpAdapter.getInstance() as ExpressRoutes;
+      express.get(path, handler);
+      express.options(path, handler);
+    }
+  }
 }
 
 /**
