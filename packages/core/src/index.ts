@@ -101,6 +101,7 @@ export type {
   CustomPromptGetter,
   CustomResourceDefinition,
   CustomResourceReader,
+  CustomTool,
   CustomToolDefinition,
   CustomToolHandler,
   HandlerContext,
