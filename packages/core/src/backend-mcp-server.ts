@@ -33,6 +33,7 @@ import {
   type CustomResourceDefinition,
   type CustomResourceReader,
   CustomSurface,
+  type CustomTool,
   type CustomToolDefinition,
   type CustomToolHandler,
 } from './surface/custom-surface.js';
@@ -394,14 +395,15 @@ export class BackendMcpServer {
     });
   }
 
-  /** The scopes a catalog entry needs that the caller lacks (hand-written tools need none). */
+  /** The scopes a catalog entry (generated or hand-written) needs that the caller lacks. */
   private entryLacks(entry: CatalogEntry, auth: AuthContext | undefined): string[] {
-    return entry.tool ? this.scopesLacking(entry.tool, auth).missing : [];
+    const tool = entry.tool ?? entry.custom;
+    return tool ? this.scopesLacking(tool, auth).missing : [];
   }
 
   /** The scopes `tool` needs that the caller lacks; always none when no auth is configured. */
   private scopesLacking(
-    tool: ToolSpec,
+    tool: ToolSpec | CustomTool,
     auth: AuthContext | undefined,
   ): { required: string[]; missing: string[] } {
     if (!this.provider) return { required: [], missing: [] };
@@ -535,16 +537,15 @@ export class BackendMcpServer {
     if (!this.provider) return undefined;
     await this.prepare();
     const anyScoped = [
-      ...this.catalog.tools,
+      ...this.catalog.entries.map((entry) => entry.tool ?? entry.custom),
       ...this.catalog.resources.map((resource) => resource.tool),
-    ].some((tool) => requiredScopes(tool, this.options.toolScopes).length > 0);
+    ].some((tool) => tool !== undefined && requiredScopes(tool, this.options.toolScopes).length > 0);
     if (!anyScoped) return undefined;
     const target = await scopedTarget(request, parsedBody);
     if (!target) return undefined;
+    const entry = 'tool' in target ? this.catalog.find(target.tool) : undefined;
     const tool =
-      'tool' in target
-        ? this.catalog.find(target.tool)?.tool
-        : this.findResource(target.resource)?.route?.tool;
+      'tool' in target ? (entry?.tool ?? entry?.custom) : this.findResource(target.resource)?.route?.tool;
     if (!tool) return undefined;
     const { required, missing } = this.scopesLacking(tool, caller.auth);
     const what = 'tool' in target ? `Tool "${tool.name}"` : `Resource ${target.resource}`;

@@ -102,6 +102,7 @@ export type {
   CustomPromptGetter,
   CustomResourceDefinition,
   CustomResourceReader,
+  CustomTool,
   CustomToolDefinition,
   CustomToolHandler,
   HandlerContext,

@@ -31,6 +31,7 @@ export interface AuthFixture {
 export interface AuthSuiteOptions {
   auth?: object | readonly object[];
   forwardHeaders?: readonly string[];
+  routeMaps?: readonly object[];
 }
 
 type Credentials = string[] | Record<string, { subject?: string; scopes?: string[] }>;
@@ -208,6 +209,29 @@ export function describeAuth(framework: string, fixture: AuthFixture): void {
         const created = await writerClient.callTool({ name: 'post_orders', arguments: {} });
         expect(created.isError).toBeFalsy();
         expect(created.structuredContent).toEqual({ created: true });
+      });
+      it('hides resources whose scopes the token lacks, and refuses reading them with 403 insufficient_scope', async () => {
+        const url = await start({
+          auth: oauth(),
+          routeMaps: [{ methods: ['GET'], path: '/orders', as: 'resource' }],
+        });
+        const nobody = await issuer.sign({ sub: 'carol', aud: RESOURCE, scope: '' });
+        const client = await connect(url, { authorization: `Bearer ${nobody}` });
+        expect((await client.listResources()).resources).toEqual([]);
+        const refused = await post(url, { authorization: `Bearer ${nobody}` }, 'resources/read', {
+          uri: 'api://orders',
+        });
+        expect(refused.status).toBe(403);
+        expect(refused.headers.get('www-authenticate')).toContain('error="insufficient_scope"');
+        expect(refused.headers.get('www-authenticate')).toContain('scope="orders:read"');
+
+        const reader = await issuer.sign({ sub: 'alice', aud: RESOURCE, scope: 'orders:read' });
+        const readerClient = await connect(url, { authorization: `Bearer ${reader}` });
+        expect((await readerClient.listResources()).resources.map((entry) => entry.uri)).toEqual([
+          'api://orders',
+        ]);
+        const read = await readerClient.readResource({ uri: 'api://orders' });
+        expect(JSON.parse((read.contents[0] as { text: string }).text)).toEqual([{ id: 1 }]);
       });
     });
 

@@ -8,6 +8,16 @@ export interface BoundarySuiteOptions {
   stdioCredentials?: Record<string, string>;
   routeMaps?: readonly object[];
   filter?: (tool: { route: { path: string } }) => boolean;
+  toolScopes?: (tool: { name: string }) => readonly string[] | undefined;
+}
+
+/** What the suite drives: any adapter, with hand-written tools. */
+export interface BoundaryAdapter extends Connectable {
+  tool(
+    name: string,
+    definition: { description: string; scopes?: string[] },
+    handler: () => { content: Array<{ type: 'text'; text: string }> },
+  ): unknown;
 }
 
 /**
@@ -40,7 +50,7 @@ export interface BoundaryFixture {
   BearerAuthProvider: new (options: {
     tokens: Record<string, { subject?: string; scopes?: string[] }>;
   }) => object;
-  create(options: BoundarySuiteOptions): Promise<{ adapter: Connectable; hits: string[] }>;
+  create(options: BoundarySuiteOptions): Promise<{ adapter: BoundaryAdapter; hits: string[] }>;
 }
 
 const TOKENS = {
@@ -140,6 +150,44 @@ export function describeRouteBoundary(framework: string, fixture: BoundaryFixtur
       expect(JSON.parse((user.contents[0] as { text: string }).text)).toEqual({ id: '7' });
       await expect(client.readResource({ uri: 'api://users/admin' })).rejects.toThrow(REFUSED);
       expect(hits).toEqual([]);
+    });
+
+    it('hand-written tools take scopes, and toolScopes applies to them', async () => {
+      const run = async (token: keyof typeof TOKENS) => {
+        const { adapter } = await fixture.create({
+          auth: new fixture.BearerAuthProvider({ tokens: TOKENS }),
+          stdioCredentials: { authorization: `Bearer ${token}` },
+          toolScopes: (tool) => (tool.name === 'audit' ? ['admin'] : undefined),
+        });
+        const ran: string[] = [];
+        for (const [name, scopes] of [
+          ['purge', ['admin']],
+          ['audit', undefined],
+          ['hello', undefined],
+        ] as const) {
+          adapter.tool(name, { description: name, ...(scopes ? { scopes: [...scopes] } : {}) }, () => {
+            ran.push(name);
+            return { content: [{ type: 'text', text: name }] };
+          });
+        }
+        const client = await connectInMemory(adapter, cleanups);
+        return { client, ran };
+      };
+      const user = await run('user-token');
+      const names = (await user.client.listTools()).tools.map((tool) => tool.name);
+      expect(names).toContain('hello');
+      expect(names).not.toContain('purge');
+      expect(names).not.toContain('audit');
+      await expect(user.client.callTool({ name: 'purge', arguments: {} })).rejects.toThrow(
+        /scope\(s\) admin/,
+      );
+      await expect(user.client.callTool({ name: 'audit', arguments: {} })).rejects.toThrow(
+        /scope\(s\) admin/,
+      );
+      expect(user.ran).toEqual([]);
+      const admin = await run('admin-token');
+      expect(textOf(await admin.client.callTool({ name: 'purge', arguments: {} }))).toBe('purge');
+      expect(textOf(await admin.client.callTool({ name: 'audit', arguments: {} }))).toBe('audit');
     });
 
     describe('resources obey scopes and filters like tools', () => {

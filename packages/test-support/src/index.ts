@@ -62,6 +62,7 @@ export {
   describeAuth,
 } from './auth-suite.js';
 export {
+  type BoundaryAdapter,
   type BoundaryFixture,
   type BoundarySuiteOptions,
   describeRouteBoundary,
