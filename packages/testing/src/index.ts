@@ -59,6 +59,13 @@ export function textOf(result: { content: unknown }): string {
     .join('\n');
 }
 
+export {
+  ADAPTER_EXPORTS,
+  ADAPTER_MEMBERS,
+  type AdapterApiFixture,
+  type DescriptorLike,
+  describeAdapterApi,
+} from './adapter-api-suite.js';
 export * from './arbitraries.js';
 export {
   type AuthFixture,
@@ -66,6 +73,12 @@ export {
   type AuthSuiteOptions,
   describeAuth,
 } from './auth-suite.js';
+export {
+  describeExtraction,
+  EXTRACTION_TOOLS,
+  type ExtractionAdapter,
+  type ExtractionFixture,
+} from './extraction-suite.js';
 export * from './http.js';
 export * from './reliability.js';
 export * from './resources.js';
