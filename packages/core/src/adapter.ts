@@ -37,6 +37,11 @@ export {
   unexposedMethod,
 } from './adapter/extraction-rules.js';
 export { type FetchHandler, fetchDispatch, readWebBody } from './adapter/fetch-dispatch.js';
+export {
+  type OpenApiDocument,
+  type OperationInfo,
+  operationsFromOpenApi,
+} from './adapter/openapi-operations.js';
 export { McpAdapterBase } from './adapter-base.js';
 export { BackendMcpServer } from './backend-mcp-server.js';
 export { refuseDotSegments } from './dot-segments.js';

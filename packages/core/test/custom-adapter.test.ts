@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import {
+  describeAdapterApi,
   describeReliability,
   describeToolSurface,
   type GeneratedRoute,
@@ -21,6 +22,7 @@ import {
 } from '@backend2mcp/test-support';
 import { describe, expect, it } from 'vitest';
 import { HttpError, sendJson, TinyRouter } from './fixtures/tiny-router.js';
+import * as tinyAdapter from './fixtures/tiny-router-adapter.js';
 import { descriptor, McpAdapter, mcpContext } from './fixtures/tiny-router-adapter.js';
 
 const PEOPLE_SCHEMA = {
@@ -200,6 +202,10 @@ const tinySurface: SurfaceFixture = {
 
 describeReliability('custom adapter (node:http router, public API only)', tinyReliability);
 describeToolSurface('custom adapter (node:http router, public API only)', tinySurface);
+describeAdapterApi('custom adapter (node:http router, public API only)', {
+  module: tinyAdapter,
+  createPingApp: () => new TinyRouter().get('/ping', (_req, res) => sendJson(res, 200, { pong: true })),
+});
 
 describe('custom adapter: the contract', () => {
   it('recognises its apps by shape, and no other value', () => {

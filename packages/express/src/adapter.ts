@@ -4,8 +4,8 @@ import { callContextOf, type McpServerAdapter, mountMcpRoutes } from '@backend2m
 import {
   createNodeEndpoint,
   createWellKnownEndpoint,
+  type NodeEndpointOptions,
   NodeMcpAdapter,
-  type NodeMountOptions,
   type NodeRequestListener,
   nodeListenerDispatch,
 } from '@backend2mcp/core/node';
@@ -17,7 +17,15 @@ import { expressReaches } from './route-boundary.js';
 export interface McpAdapterOptions extends BackendMcpOptions {}
 
 /** Options for {@link McpAdapter.mount}. */
-export type MountOptions = NodeMountOptions;
+export interface MountOptions extends NodeEndpointOptions {
+  /**
+   * Where the endpoint goes in the app's middleware chain. `first` (default)
+   * puts it before every other middleware, so a catch-all 404 or an app-wide
+   * auth middleware cannot swallow MCP traffic; `last` appends it like a
+   * plain `app.use`, so the app's global middleware (CORS, logging, auth) runs first.
+   */
+  position?: 'first' | 'last';
+}
 
 /**
  * Serves every route of an Express app (4 or 5) as an MCP tool. Calls run in

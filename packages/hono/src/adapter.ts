@@ -11,11 +11,7 @@ import {
 } from '@backend2mcp/core/adapter';
 import { fetchDispatch } from './dispatch.js';
 import { extractRoutes, type HonoAppLike } from './extract/extract-routes.js';
-import {
-  type OpenApiDocument,
-  type OperationInfo,
-  operationsFromOpenApi,
-} from './extract/openapi-schemas.js';
+import { type OpenApiDocument, type OperationInfo, operationsFromOpenApi } from './extract/hono-path.js';
 import { guardHonoFetch, honoReaches, type RoutableHono } from './route-boundary.js';
 
 /** Options for {@link McpAdapter}. */

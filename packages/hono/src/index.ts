@@ -44,6 +44,10 @@ export {
 } from './call-context.js';
 export { descriptor } from './descriptor.js';
 export { extractRoutes, type HonoAppLike } from './extract/extract-routes.js';
-export { openApiPathToHono, translateHonoPath } from './extract/hono-path.js';
-export { type OpenApiDocument, operationsFromOpenApi } from './extract/openapi-schemas.js';
+export {
+  type OpenApiDocument,
+  openApiPathToHono,
+  operationsFromOpenApi,
+  translateHonoPath,
+} from './extract/hono-path.js';
 export { type McpRouteMarker, mcp } from './route-meta.js';

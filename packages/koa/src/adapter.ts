@@ -5,8 +5,8 @@ import {
   createNodeEndpoint,
   createWellKnownEndpoint,
   type NodeEndpoint,
+  type NodeEndpointOptions,
   NodeMcpAdapter,
-  type NodeMountOptions,
   type NodeRequestListener,
   nodeListenerDispatch,
 } from '@backend2mcp/core/node';
@@ -18,7 +18,15 @@ import { guardKoaRoutes, koaReaches } from './route-boundary.js';
 export interface McpAdapterOptions extends BackendMcpOptions {}
 
 /** Options for {@link McpAdapter.mount}. */
-export type MountOptions = NodeMountOptions;
+export interface MountOptions extends NodeEndpointOptions {
+  /**
+   * Where the endpoint goes in the app's middleware chain. `first` (default)
+   * puts it before every other middleware, so a catch-all 404 or an app-wide
+   * auth middleware cannot swallow MCP traffic; `last` appends it like a
+   * plain `app.use`, so the app's global middleware (CORS, logging, auth) runs first.
+   */
+  position?: 'first' | 'last';
+}
 
 /** The slice of a Koa context the mounted endpoint uses. */
 interface KoaContextLike {

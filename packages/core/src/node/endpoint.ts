@@ -16,7 +16,12 @@ export interface NodeEndpointOptions {
   parsedBody?: (req: IncomingMessage) => unknown;
 }
 
-/** Options for an adapter's `mount()` on a Node framework (Express, Koa). */
+/**
+ * Options for an adapter's `mount()` on a Node framework (Express, Koa).
+ *
+ * @deprecated The chain position is Express's and Koa's idiom, not core's: each
+ * adapter declares its own `MountOptions`. Kept for code that imports it.
+ */
 export interface NodeMountOptions extends NodeEndpointOptions {
   /**
    * Where the endpoint goes in the app's middleware chain. `first` (default)

@@ -6,7 +6,7 @@ import {
   type McpRouteMeta,
   type RouteInfo,
 } from '@backend2mcp/core';
-import { isToolMethod, unexposedMethod } from '@backend2mcp/core/adapter';
+import { CATCH_ALL_METHODS, isToolMethod, unexposedMethod } from '@backend2mcp/core/adapter';
 import { decorateMcpRequest } from '../call-context.js';
 import { translateFastifyPath } from './fastify-path.js';
 import { type FastifyRouteSchema, toRouteSchemas } from './route-schemas.js';
@@ -50,7 +50,7 @@ export function collectRoutes(app: FastifyLike): void {
   decorateMcpRequest(app);
   app.addHook('onRoute', function onRoute(route) {
     // Fastify reuses and mutates route options after the hook: read everything now.
-    record(store, route, () => this.getSchemas() as Record<string, JsonSchema>);
+    record(store, route, () => this.getSchemas() as Record<string, JsonSchema>, supportedMethodsOf(this));
   });
 }
 
@@ -97,15 +97,29 @@ function pluginRouteReason(method: string, route: FastifyRouteOptions): string |
   return undefined;
 }
 
+/** The methods `app.all()` registers (`fastify.supportedMethods`, fastify/fastify.js), when known. */
+function supportedMethodsOf(instance: unknown): readonly string[] | undefined {
+  const methods = (instance as { supportedMethods?: unknown }).supportedMethods;
+  return Array.isArray(methods) ? methods : undefined;
+}
+
 function record(
   store: RouteStore,
   route: FastifyRouteOptions,
   sharedSchemas: () => Record<string, JsonSchema>,
+  supportedMethods?: readonly string[],
 ): void {
   if (isMcpEndpoint(route.handler)) return;
-  const methods = (Array.isArray(route.method) ? route.method : [route.method]).map((method) =>
+  const declared = (Array.isArray(route.method) ? route.method : [route.method]).map((method) =>
     method.toUpperCase(),
   );
+  // `app.all()` registers every method the instance supports; like every adapter's catch-all,
+  // it stands for the methods an API client calls, not one tool per method.
+  const catchAll =
+    supportedMethods !== undefined &&
+    supportedMethods.length > 1 &&
+    supportedMethods.every((method) => declared.includes(method.toUpperCase()));
+  const methods = catchAll ? [...CATCH_ALL_METHODS] : declared;
   const label = `${methods.join(',')} ${route.url}`;
   const path = translateFastifyPath(route.url);
   if (!path.ok) {

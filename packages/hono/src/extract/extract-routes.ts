@@ -6,8 +6,8 @@ import {
   readRouteMeta,
 } from '@backend2mcp/core';
 import { CATCH_ALL_METHODS, isToolMethod, unexposedMethod } from '@backend2mcp/core/adapter';
+import type { OperationInfo } from './hono-path.js';
 import { translateHonoPath } from './hono-path.js';
-import type { OperationInfo } from './openapi-schemas.js';
 
 /** What backend2mcp reads of a Hono app: its flat route table. */
 export interface HonoAppLike {

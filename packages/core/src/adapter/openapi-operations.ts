@@ -1,5 +1,4 @@
-import type { JsonSchema, RouteSchemas } from '@backend2mcp/core';
-import { openApiPathToHono } from './hono-path.js';
+import type { JsonSchema, RouteSchemas } from '../route.js';
 
 /** What backend2mcp reads of an OpenAPI 3.x document. */
 export interface OpenApiDocument {
@@ -23,7 +22,7 @@ interface OpenApiOperation {
   responses?: Record<string, { content?: Record<string, { schema?: JsonSchema }> }>;
 }
 
-/** What a route's OpenAPI operation says, keyed by `METHOD /hono/:path`. */
+/** What a route's OpenAPI operation says, keyed by `METHOD /path` (the path as `routePath` writes it). */
 export interface OperationInfo {
   schemas: RouteSchemas;
   summary?: string;
@@ -34,13 +33,19 @@ export interface OperationInfo {
 const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
 
 /**
- * Reads the schemas of every operation of an OpenAPI document (what
+ * Reads the schemas of every operation of an OpenAPI 3.x document (what
  * `@hono/zod-openapi` and `hono-openapi` generate from the app's own
- * validators): path/query/header parameters, the JSON request body, and the
- * first 2xx JSON response. `#/components/schemas/X` references become `#/$defs/X`
- * with the used components attached, so each schema stands on its own.
+ * validators, what a framework's OpenAPI plugin serves): path/query/header
+ * parameters, the JSON request body, and the first 2xx JSON response.
+ * `#/components/schemas/X` references become `#/$defs/X` with the used
+ * components attached, so each schema stands on its own. Keys are
+ * `METHOD path`, the OpenAPI path (`/users/{id}`) rewritten by `routePath`
+ * into the form the adapter's routes use.
  */
-export function operationsFromOpenApi(document: OpenApiDocument): Map<string, OperationInfo> {
+export function operationsFromOpenApi(
+  document: OpenApiDocument,
+  routePath: (openApiPath: string) => string = (path) => path,
+): Map<string, OperationInfo> {
   const components = (document.components?.schemas ?? {}) as Record<string, JsonSchema>;
   const operations = new Map<string, OperationInfo>();
   for (const [path, item] of Object.entries(document.paths ?? {})) {
@@ -49,7 +54,7 @@ export function operationsFromOpenApi(document: OpenApiDocument): Map<string, Op
         | OpenApiOperation
         | undefined;
       if (!operation || typeof operation !== 'object') continue;
-      operations.set(`${method.toUpperCase()} ${openApiPathToHono(path)}`, {
+      operations.set(`${method.toUpperCase()} ${routePath(path)}`, {
         schemas: schemasOf(operation, components),
         ...(operation.summary ? { summary: operation.summary } : {}),
         ...(operation.description ? { description: operation.description } : {}),
