@@ -69,6 +69,7 @@ export function createProgram(): Command {
       .addOption(
         new Option('--transport <transport>', 'stdio or http').choices(['stdio', 'http']).default('stdio'),
       )
+      .option('--cookies', 'keep the cookies the app sets, one jar per MCP connection (session logins)')
       .option('--port <port>', 'HTTP port', '3000')
       .option('--host <host>', 'HTTP interface', '127.0.0.1')
       .option(

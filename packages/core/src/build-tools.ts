@@ -4,7 +4,7 @@ import { buildInput } from './input-schema.js';
 import { assertValidToolName, generateToolName, resolveNameCollisions } from './naming.js';
 import { buildOutputSchema } from './output-schema.js';
 import { parsePathTemplate } from './path-template.js';
-import type { JsonSchema, RouteInfo, RouteSchemas, SkippedRoute } from './route.js';
+import type { BodyEncoding, JsonSchema, RouteInfo, RouteSchemas, SkippedRoute } from './route.js';
 import { publishableInput, publishableOutput } from './schema/publishable.js';
 import { withNormalizedSchemas } from './schema/route-schemas.js';
 import { toJsonSchema } from './schema-source.js';
@@ -165,14 +165,14 @@ function publishesOutput(route: RouteInfo, rule: OutputSchemaPublishing): boolea
   return rule === 'declared';
 }
 
-/** `form` when the route or its app says the body is form-encoded and the body is an object of fields. */
+/** The body encoding the route or its app asks for, when it is not JSON and the tool has a body. */
 function bodyEncodingOf(
   route: RouteInfo,
   bindings: ToolSpec['binding']['arguments'],
-): { bodyEncoding?: 'form' } {
+): { bodyEncoding?: BodyEncoding } {
   const encoding = route.meta?.bodyEncoding ?? route.bodyEncoding;
-  if (encoding !== 'form') return {};
-  return bindings.some((binding) => binding.location === 'body') ? { bodyEncoding: 'form' } : {};
+  if (encoding === undefined || encoding === 'json') return {};
+  return bindings.some((binding) => binding.location === 'body') ? { bodyEncoding: encoding } : {};
 }
 
 function defaultDescription(route: RouteInfo): string {

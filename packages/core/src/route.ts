@@ -20,8 +20,11 @@ export interface RouteSchemas {
   response?: JsonSchema;
 }
 
-/** How a tool sends its request body: JSON, or `application/x-www-form-urlencoded`. */
-export type BodyEncoding = 'json' | 'form';
+/**
+ * How a tool sends its request body: JSON, `application/x-www-form-urlencoded`
+ * (`form`), or `multipart/form-data` with text fields (`multipart`).
+ */
+export type BodyEncoding = 'json' | 'form' | 'multipart';
 
 /** MCP tool annotations (hints for clients) a route can override. */
 export interface ToolAnnotationsOverride {
@@ -69,8 +72,9 @@ export interface McpRouteMeta {
    */
   publishOutputSchema?: boolean;
   /**
-   * How the request body is sent: `json` (the default) or `form`
-   * (`application/x-www-form-urlencoded`, for routes whose app parses only forms).
+   * How the request body is sent: `json` (the default), `form`
+   * (`application/x-www-form-urlencoded`) or `multipart` (`multipart/form-data`,
+   * text fields only), for routes whose app parses only forms.
    * Adapters detect `form` where the framework shows it; this overrides them.
    */
   bodyEncoding?: BodyEncoding;

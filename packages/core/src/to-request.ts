@@ -82,8 +82,16 @@ export function toRequest(
   let body: Uint8Array | undefined;
   const payload = wholeBody ? wholeBody.value : bodyFields;
   if (payload !== undefined) {
-    const form = tool.binding.bodyEncoding === 'form';
-    body = encoder.encode(form ? formBody(payload) : JSON.stringify(payload));
+    const encoding = tool.binding.bodyEncoding ?? 'json';
+    const boundary =
+      encoding === 'multipart' ? `----backend2mcp${crypto.randomUUID().replaceAll('-', '')}` : '';
+    body = encoder.encode(
+      encoding === 'form'
+        ? formBody(payload)
+        : encoding === 'multipart'
+          ? multipartBody(payload, boundary)
+          : JSON.stringify(payload),
+    );
     const limit = options.maxRequestBytes ?? DEFAULT_CALL_LIMITS.maxRequestBytes;
     if (body.byteLength > limit) {
       throw new Backend2McpError(
@@ -91,7 +99,12 @@ export function toRequest(
         `The request body for ${tool.name} is ${body.byteLength} bytes; the limit is ${limit} (option maxRequestBytes).`,
       );
     }
-    headers['content-type'] ??= form ? 'application/x-www-form-urlencoded' : 'application/json';
+    headers['content-type'] ??=
+      encoding === 'form'
+        ? 'application/x-www-form-urlencoded'
+        : encoding === 'multipart'
+          ? `multipart/form-data; boundary=${boundary}`
+          : 'application/json';
     headers['content-length'] = String(body.byteLength);
   }
 
@@ -115,6 +128,21 @@ function formBody(payload: unknown): string {
   const pairs: Array<[string, string]> = [];
   appendQueryObject(pairs, payload, undefined);
   return pairs.map(([key, value]) => `${queryComponent(key)}=${queryComponent(value, key)}`).join('&');
+}
+
+/**
+ * An object body as `multipart/form-data` with one text part per field (the
+ * same keys as a form body). Names are quoted as browsers do: `"` and CR/LF
+ * percent-encoded, so no name can end its header line.
+ */
+function multipartBody(payload: unknown, boundary: string): string {
+  const pairs: Array<[string, string]> = [];
+  appendQueryObject(pairs, payload, undefined);
+  const parts = pairs.map(([key, value]) => {
+    const name = key.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    return `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  });
+  return `${parts.join('')}--${boundary}--\r\n`;
 }
 
 function scalarToString(value: unknown): string {

@@ -2,6 +2,7 @@ import { Cleanups, connectInMemory, listPublishableTools, PROTOCOL_ERAS } from '
 import { afterEach, describe, expect, it } from 'vitest';
 import { McpAdapter } from '../src/index.js';
 import { createCategoriesApp, createEventsApp } from './fixtures/dated-apps.js';
+import { createFormsApp } from './fixtures/form-apps.js';
 
 const cleanups = new Cleanups();
 afterEach(() => cleanups.run());
@@ -95,6 +96,24 @@ describe.each(PROTOCOL_ERAS)(
       const result = await client.callTool({ name: 'post_categories', arguments: tree });
       expect(result.isError).toBeFalsy();
       expect(result.structuredContent).toEqual(tree);
+    });
+
+    it('sends form and multipart bodies to routes that declare them instead of JSON', async () => {
+      const client = await connectInMemory(new McpAdapter(createFormsApp()), cleanups, options);
+      const tools = await listPublishableTools(client);
+      expect(tools.get('post_signup')!.inputSchema.properties).toEqual({
+        email: { type: 'string', format: 'email' },
+        plan: { type: 'string', enum: ['free', 'pro'] },
+      });
+      const signup = await client.callTool({
+        name: 'post_signup',
+        arguments: { email: 'a@b.io', plan: 'pro' },
+      });
+      expect(signup.isError).toBeFalsy();
+      expect(signup.structuredContent).toEqual({ email: 'a@b.io', plan: 'pro' });
+      const message = 'Nice "tool"\r\nreally';
+      const feedback = await client.callTool({ name: 'post_feedback', arguments: { message } });
+      expect(feedback.structuredContent).toEqual({ message, type: 'multipart/form-data' });
     });
   },
 );

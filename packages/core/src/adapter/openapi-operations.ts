@@ -1,4 +1,4 @@
-import type { JsonSchema, RouteSchemas } from '../route.js';
+import type { BodyEncoding, JsonSchema, RouteSchemas } from '../route.js';
 
 /** What backend2mcp reads of an OpenAPI 3.x document. */
 export interface OpenApiDocument {
@@ -25,6 +25,8 @@ interface OpenApiOperation {
 /** What a route's OpenAPI operation says, keyed by `METHOD /path` (the path as `routePath` writes it). */
 export interface OperationInfo {
   schemas: RouteSchemas;
+  /** The body encoding the operation declares when it takes a form and no JSON. */
+  bodyEncoding?: BodyEncoding;
   summary?: string;
   description?: string;
   tags?: string[];
@@ -54,8 +56,10 @@ export function operationsFromOpenApi(
         | OpenApiOperation
         | undefined;
       if (!operation || typeof operation !== 'object') continue;
+      const encoding = requestBodyOf(operation)?.encoding;
       operations.set(`${method.toUpperCase()} ${routePath(path)}`, {
         schemas: schemasOf(operation, components),
+        ...(encoding && encoding !== 'json' ? { bodyEncoding: encoding } : {}),
         ...(operation.summary ? { summary: operation.summary } : {}),
         ...(operation.description ? { description: operation.description } : {}),
         ...(operation.tags ? { tags: operation.tags } : {}),
@@ -87,8 +91,8 @@ function schemasOf(operation: OpenApiOperation, components: Record<string, JsonS
     else if (location === 'query') schemas.query = object;
     else schemas.headers = object;
   }
-  const body = operation.requestBody?.content?.['application/json']?.schema;
-  if (body) schemas.body = withComponents(body, components);
+  const body = requestBodyOf(operation);
+  if (body) schemas.body = withComponents(body.schema, components);
   const success = Object.keys(operation.responses ?? {})
     .filter((status) => /^2\d\d$/.test(status))
     .sort()[0];
@@ -97,6 +101,23 @@ function schemasOf(operation: OpenApiOperation, components: Record<string, JsonS
     : undefined;
   if (response) schemas.response = withComponents(response, components);
   return schemas;
+}
+
+/**
+ * The request body schema an operation declares: JSON first; else a form
+ * (`application/x-www-form-urlencoded`) or `multipart/form-data` one, which the
+ * app reads with `c.req.parseBody()` and must be sent as such.
+ */
+function requestBodyOf(
+  operation: OpenApiOperation,
+): { schema: JsonSchema; encoding: BodyEncoding } | undefined {
+  const content = operation.requestBody?.content;
+  const json = content?.['application/json']?.schema;
+  if (json) return { schema: json, encoding: 'json' };
+  const form = content?.['application/x-www-form-urlencoded']?.schema;
+  if (form) return { schema: form, encoding: 'form' };
+  const multipart = content?.['multipart/form-data']?.schema;
+  return multipart ? { schema: multipart, encoding: 'multipart' } : undefined;
 }
 
 /**

@@ -62,6 +62,7 @@ export function extractRoutes(
         path: template,
         ...(paramPatterns ? { paramPatterns } : {}),
         ...(operation && Object.keys(operation.schemas).length > 0 ? { schemas: operation.schemas } : {}),
+        ...(operation?.bodyEncoding ? { bodyEncoding: operation.bodyEncoding } : {}),
         ...(operation?.summary ? { summary: operation.summary } : {}),
         ...(operation?.description ? { description: operation.description } : {}),
         ...(operation?.tags ? { tags: operation.tags } : {}),
