@@ -4,7 +4,7 @@ import type { HttpRequest } from '../src/http.js';
 import { toRequest } from '../src/to-request.js';
 
 describe('RouteSource.encodeRequest', () => {
-  it('builds the request of a tool call in place of toRequest, given the server's headers', async () => {
+  it("builds the request of a tool call in place of toRequest, given the server's headers", async () => {
     const dispatched: HttpRequest[] = [];
     const server = new BackendMcpServer(
       {
