@@ -44,9 +44,14 @@ export class OpenApiMcpAdapter extends NodeMcpAdapter {
     this.backend = backend;
   }
 
-  /** Reads the document (once); tools are built from it on first use. Serving calls it too. */
-  ready(): Promise<void> {
-    return this.server.prepare();
+  /**
+   * Reads the document (once) and builds the tool list, so the first
+   * `tools/list` costs no more than the next. Serving would read it on first
+   * use too; calling this first makes a wrong URL or document fail at start.
+   */
+  async ready(): Promise<void> {
+    await this.server.prepare();
+    void this.server.tools; // built now, cached until reload()
   }
 
   /**

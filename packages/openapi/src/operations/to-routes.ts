@@ -269,8 +269,16 @@ function responseSchema(operation: Operation, converter: SchemaConverter): JsonS
   return undefined;
 }
 
+/**
+ * Sets a key as plain data. Only `__proto__` needs `defineProperty` (assigning it would replace
+ * the prototype and drop the field); every other key is assigned, which is far cheaper on large documents.
+ */
 function setOwn(target: JsonObject, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
 }
 
 export type { SchemaMode };

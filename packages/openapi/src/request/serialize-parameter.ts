@@ -114,7 +114,7 @@ const KEPT_RESERVED = /%(3A|2F|3F|5B|5D|40|21|24|27|28|29|2A|2B|2C|3B)/gi;
 
 function encodeQueryValue(name: string, text: string, allowReserved: boolean): string {
   const encoded = encodeWellFormed(name, text, encodeURIComponent);
-  return allowReserved ? encoded.replace(KEPT_RESERVED, (escape) => decodeURIComponent(escape)) : encoded;
+  return allowReserved ? encoded.replace(KEPT_RESERVED, (percent) => decodeURIComponent(percent)) : encoded;
 }
 
 function encodeWellFormed(name: string, text: string, encode: (text: string) => string): string {
