@@ -7,6 +7,7 @@ const FRAMEWORK_NAMES: Record<Framework, string> = {
   fastify: 'a Fastify',
   hono: 'a Hono',
   koa: 'a Koa',
+  nestjs: 'a NestJS',
 };
 
 import { callerAuthentication } from './caller-auth.js';

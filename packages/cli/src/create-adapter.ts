@@ -26,5 +26,7 @@ export async function createAdapter(
       ) as unknown as AnyAdapter;
     case 'koa':
       return new (await import('@backend2mcp/koa')).McpAdapter(app as never, options);
+    case 'nestjs': // issue 23
+      return new (await import('@backend2mcp/nestjs')).McpAdapter(app as never, options);
   }
 }

@@ -1,7 +1,8 @@
 /** The frameworks the CLI can serve. */
-export type Framework = 'express' | 'fastify' | 'hono' | 'koa';
+export type Framework = 'express' | 'fastify' | 'hono' | 'koa' | 'nestjs';
 
-export const FRAMEWORKS: readonly Framework[] = ['express', 'fastify', 'hono', 'koa'];
+// 'nestjs' apps are found by nest-entry.ts (issue 23), not by their shape.
+export const FRAMEWORKS: readonly Framework[] = ['express', 'fastify', 'hono', 'koa', 'nestjs'];
 
 /**
  * Recognises a framework instance by its shape (never by `instanceof`, so
