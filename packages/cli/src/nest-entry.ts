@@ -127,8 +127,18 @@ function captureCreatedApp(factory: NestFactoryLike) {
       // Nest's app is a proxy that ignores assignments: wrap it in one more.
       return new Proxy(app, {
         get(target, property) {
-          if (property === 'listen') return async () => (await started(), target.getHttpServer());
-          if (property === 'init') return async () => (await started(), wrapped);
+          if (property === 'listen') {
+            return async () => {
+              await started();
+              return target.getHttpServer();
+            };
+          }
+          if (property === 'init') {
+            return async () => {
+              await started();
+              return wrapped;
+            };
+          }
           return Reflect.get(target, property);
         },
       });
