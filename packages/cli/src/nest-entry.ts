@@ -6,8 +6,8 @@
  * tsx do not emit. So a file that imports `@nestjs/*` is loaded through SWC
  * (@swc-node/register, with the project's tsconfig), and the app is taken from
  * the project's own `NestFactory`: the one `main.ts` creates (its `listen()`
- * only initialises the app, so no port is opened), or one created here from a
- * root module (`app.module.ts`).
+ * binds a free loopback port instead of the app's own), or one created here
+ * from a root module (`app.module.ts`).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire, register } from 'node:module';
@@ -30,9 +30,28 @@ interface NestFactoryLike {
   create: Create;
 }
 
-/** True when the file imports NestJS, i.e. is a Nest entry or module. */
+/**
+ * True for a Nest entry or module: a file that imports NestJS, or any file of
+ * a project whose package.json depends on `@nestjs/core` (`main.ts` may import
+ * only `./app.js`).
+ */
 export function isNestEntry(file: string): boolean {
-  return /\.[cm]?[jt]sx?$/.test(file) && NEST_IMPORT.test(readFileSync(file, 'utf8'));
+  if (!/\.[cm]?[jt]sx?$/.test(file)) return false;
+  return NEST_IMPORT.test(readFileSync(file, 'utf8')) || projectDependsOnNest(dirname(file));
+}
+
+function projectDependsOnNest(dir: string): boolean {
+  for (let current = dir; ; current = dirname(current)) {
+    const manifest = join(current, 'package.json');
+    if (existsSync(manifest)) {
+      const { dependencies = {}, devDependencies = {} } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+        dependencies?: Record<string, string>;
+        devDependencies?: Record<string, string>;
+      };
+      return '@nestjs/core' in dependencies || '@nestjs/core' in devDependencies;
+    }
+    if (dirname(current) === current) return false;
+  }
 }
 
 /**
@@ -95,8 +114,8 @@ function nearestTsconfig(dir: string): string | undefined {
 
 /**
  * Wraps `NestFactory.create` while the entry loads: the app it creates is
- * captured, logs go to stderr (stdout may carry MCP), and `listen()` only
- * initialises the app: the MCP transport is the CLI's, not the app's port.
+ * captured, logs go to stderr (stdout may carry MCP), and `listen()` binds a
+ * free loopback port: the MCP transport is the CLI's, not the app's port.
  */
 function captureCreatedApp(factory: NestFactoryLike) {
   const original = factory.create;
@@ -128,9 +147,12 @@ function captureCreatedApp(factory: NestFactoryLike) {
       return new Proxy(app, {
         get(target, property) {
           if (property === 'listen') {
+            // A free loopback port instead of the app's own: no clash with a running copy of the
+            // API, and code after listen() (getUrl(), a log line) still works.
             return async () => {
-              await started();
-              return target.getHttpServer();
+              const server = await target.listen(0, '127.0.0.1');
+              signalStarted?.();
+              return server;
             };
           }
           if (property === 'init') {
