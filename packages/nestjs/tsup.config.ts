@@ -7,4 +7,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'node20',
+  // Optional peers, loaded only when the app has them.
+  external: ['@nestjs/swagger', 'class-validator', 'class-transformer', 'class-validator-jsonschema'],
 });

@@ -5,6 +5,7 @@ import { ADAPTERS } from './adapters.js';
 import { detectFramework, type Framework } from './detect-framework.js';
 import { CliError } from './errors.js';
 import { type FoundApp, findApp } from './find-app.js';
+import { loadNestEntry } from './nest-entry.js';
 
 /** `path/to/app.ts` or `path/to/app.ts:exportName`. */
 export interface ModuleSpec {
@@ -31,6 +32,10 @@ export function parseModuleSpec(spec: string): ModuleSpec {
 export async function loadApp(spec: string, forced?: Framework): Promise<FoundApp & { file: string }> {
   const { file, exportName } = parseModuleSpec(spec);
   if (!existsSync(file)) throw new CliError(`File not found: ${file}`);
+  // NestJS (issue 23): a file that imports @nestjs/* is loaded by nest-entry.ts.
+  const nest =
+    forced === undefined || forced === 'nestjs' ? await loadNestEntry(file, exportName) : undefined;
+  if (nest) return { ...nest, file };
   await preloadAdapters(file);
 
   let module: Record<string, unknown>;

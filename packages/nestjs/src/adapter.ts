@@ -29,7 +29,6 @@ import {
 import {
   mcpContext as fastifyMcpContext,
   injectDispatch,
-  jsonRpcErrorHandler,
   translateFastifyPath,
 } from '@backend2mcp/fastify/dispatch';
 import { type DiscoveredRoutes, discoverRoutes, type NestRoute } from './discover/discover-routes.js';

@@ -38,6 +38,7 @@ export {
   type McpEndpointOptions,
   mcpContext,
 } from './adapter.js';
+export { descriptor } from './descriptor.js';
 export { MCP_TOOL_METADATA, McpExclude, McpTool, type McpToolOptions } from './decorators.js';
 export { McpContext } from './mcp-context.js';
 export { McpModule, type McpModuleOptions } from './mcp-module.js';
