@@ -20,6 +20,7 @@ import { normalizeForwardList } from './auth/forward-headers.js';
 import { insufficientScope, scopedTarget } from './auth/scope-challenge.js';
 import { missingScopes, requiredScopes } from './auth/tool-scopes.js';
 import { type CallReporter, callTool, SILENT_REPORTER } from './call-tool.js';
+import { resolveGuard } from './http-guard.js';
 import { type CallLimits, resolveCallLimits, resolveMaxMessageBytes } from './limits.js';
 import { type HandlerCore, registerHandlers, unknownTool } from './mcp-handlers.js';
 import type { SkippedRoute } from './route.js';
@@ -473,9 +474,10 @@ export class BackendMcpServer {
    * Host/Origin checks run first when configured.
    */
   async fetch(request: Request, options: FetchOptions = {}): Promise<Response> {
-    const guard = options.guard ?? this.options.http ?? {};
+    // Host/Origin checks default to localhost names whatever the runtime (see resolveGuard).
+    const guard = options.guard ?? resolveGuard(this.options.http);
     if (guard.allowedHosts) {
-      const rejected = hostHeaderValidationResponse(request, guard.allowedHosts);
+      const rejected = hostHeaderValidationResponse(hostOf(request), guard.allowedHosts);
       if (rejected) return rejected;
     }
     if (guard.allowedOrigins) {
@@ -561,4 +563,15 @@ export class BackendMcpServer {
     this.handler = undefined;
     await handler?.close();
   }
+}
+
+/**
+ * The request as the Host check reads it: runtimes build `request.url` from the
+ * Host header (Workers, Bun, Deno, @hono/node-server), and a `Request` made in
+ * code cannot carry one (`host` is a forbidden header name), so the URL's host
+ * stands in when the header is absent.
+ */
+function hostOf(request: Request): Request {
+  if (request.headers.has('host')) return request;
+  return { headers: new Headers({ host: new URL(request.url).host }) } as Request;
 }

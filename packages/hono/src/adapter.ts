@@ -34,7 +34,7 @@ export interface McpAdapterOptions extends BackendMcpOptions {
 
 /** Options for {@link McpAdapter.mount}. */
 export interface MountOptions {
-  /** Host/Origin checks; default: localhost only when reached over loopback (known on Node), else off. */
+  /** Host/Origin checks; default: the adapter's `http` option, else localhost names only, on every runtime. */
   guard?: HttpGuardOptions;
 }
 
@@ -48,7 +48,6 @@ interface HonoMountable extends HonoAppLike {
 
 interface HonoContextLike {
   req: { raw: Request };
-  env?: { incoming?: { socket?: { localAddress?: string } } };
 }
 
 /**
@@ -97,11 +96,9 @@ export class McpAdapter extends McpAdapterBase {
    * `path`. Web-standard end to end: it serves on Node, Bun, Deno and Workers alike.
    */
   mount(path = '/mcp', options: MountOptions = {}): this {
-    const handler = async (c: HonoContextLike) => {
-      const localAddress = c.env?.incoming?.socket?.localAddress;
-      const guard = resolveGuard(options.guard ?? this.server.options.http, localAddress);
-      return this.server.fetch(c.req.raw, { guard });
-    };
+    // The same Host/Origin defaults on Node, Bun, Deno and Workers: they never depend on the socket.
+    const guard = resolveGuard(options.guard ?? this.server.options.http);
+    const handler = async (c: HonoContextLike) => this.server.fetch(c.req.raw, { guard });
     Object.defineProperty(handler, MCP_ENDPOINT_MARK, { value: true });
     (this.app as HonoMountable).all(path, handler);
     // OAuth Protected Resource Metadata (RFC 9728), when an auth provider publishes it.
