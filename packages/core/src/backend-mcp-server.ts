@@ -23,6 +23,7 @@ import { type CallReporter, callTool, SILENT_REPORTER } from './call-tool.js';
 import { resolveGuard } from './http-guard.js';
 import { type CallLimits, resolveCallLimits, resolveMaxMessageBytes } from './limits.js';
 import { type HandlerCore, registerHandlers, unknownTool } from './mcp-handlers.js';
+import { redactText, redactValue, secretsOf } from './redact.js';
 import type { SkippedRoute } from './route.js';
 import { SchemaValidator } from './schema-validation.js';
 import type { BackendMcpOptions, FetchOptions, RouteSource } from './server-options.js';
@@ -338,7 +339,8 @@ export class BackendMcpServer {
         );
       }
       const headers = { ...caller.forwardedHeaders, ...this.options.headers, ...caller.grantedHeaders };
-      return readRouteResource(found.route, uri, found.variables, {
+      const secrets = this.injectedSecrets(caller);
+      const read = readRouteResource(found.route, uri, found.variables, {
         dispatch: this.source.dispatch,
         timeoutMs: this.limits.timeoutMs,
         maxResponseBytes: this.limits.maxResponseBytes,
@@ -346,6 +348,17 @@ export class BackendMcpServer {
         ...(this.source.reaches ? { reaches: this.source.reaches } : {}),
         ...(Object.keys(headers).length > 0 ? { headers } : {}),
       });
+      if (secrets.length === 0) return read;
+      return read.then(
+        (result) => redactValue(result, secrets),
+        (error: unknown) => {
+          // A failed read quotes the route's error body: redact it too.
+          if (error instanceof ProtocolError) {
+            throw new ProtocolError(error.code, redactText(error.message, secrets), error.data);
+          }
+          throw error;
+        },
+      );
     }
     if (found?.custom) {
       return found.custom.read(new URL(uri), found.variables, {
@@ -372,7 +385,7 @@ export class BackendMcpServer {
       ...this.options.headers,
       ...call.caller?.grantedHeaders,
     };
-    return callTool(tool, args, {
+    const called = callTool(tool, args, {
       dispatch: this.source.dispatch,
       validator: this.validator,
       limits: this.limits,
@@ -382,6 +395,16 @@ export class BackendMcpServer {
       ...(call.caller?.auth ? { auth: call.caller.auth } : {}),
       ...(call.reporter ? { reporter: call.reporter } : {}),
     });
+    // Injected credentials are for the app: a route that echoes its headers must not return them.
+    const secrets = this.injectedSecrets(call.caller);
+    return secrets.length === 0 ? called : called.then((result) => redactValue(result, secrets));
+  }
+
+  /** The values of the headers backend2mcp injects for this caller (`headers`, provider grants), to redact from results. */
+  private injectedSecrets(caller: Caller | undefined): string[] {
+    const granted = caller?.grantedHeaders ?? {};
+    if (!this.options.headers && Object.keys(granted).length === 0) return [];
+    return secretsOf({ ...this.options.headers, ...granted });
   }
 
   /** The scopes a catalog entry (generated or hand-written) needs that the caller lacks. */
