@@ -73,6 +73,11 @@ export function createProgram(): Command {
       .option('--port <port>', 'HTTP port', '3000')
       .option('--host <host>', 'HTTP interface', '127.0.0.1')
       .option(
+        '--allowed-host <name>',
+        'a Host name HTTP clients may use besides localhost (DNS-rebinding check; repeatable)',
+        collect,
+      )
+      .option(
         '--bearer-token <token>',
         'HTTP callers must send Authorization: Bearer <token> (repeatable)',
         collect,

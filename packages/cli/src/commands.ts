@@ -13,6 +13,7 @@ export interface RunFlags extends ToolFlags {
   framework?: Framework;
   bearerToken?: string[];
   apiKey?: string[];
+  allowedHost?: string[];
 }
 
 /** `backend2mcp run <module>`: serves the app over stdio (default) or Streamable HTTP. */
@@ -27,9 +28,17 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<void> {
       'backend2mcp: --bearer-token/--api-key protect the HTTP transport; over stdio the client that starts the process is the caller.\n',
     );
   }
+  // Host names beside localhost that clients may reach the HTTP endpoint by (DNS-rebinding check).
+  const allowedHosts = flags.allowedHost
+    ? ['localhost', '127.0.0.1', '[::1]', ...flags.allowedHost]
+    : undefined;
+  const http = {
+    ...(authenticate ? { authenticate } : {}),
+    ...(allowedHosts ? { allowedHosts } : {}),
+  };
   const adapter = await createAdapter(framework, app, {
     ...adapterOptions(flags),
-    ...(authenticate ? { http: { authenticate } } : {}),
+    ...(Object.keys(http).length > 0 ? { http } : {}),
   });
   if (flags.transport === 'http') {
     const port = Number(flags.port);

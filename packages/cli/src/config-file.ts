@@ -14,6 +14,7 @@ export interface ConfigFile {
   exclude?: string[];
   bearerToken?: string[];
   apiKey?: string[];
+  allowedHost?: string[];
 }
 
 const NAMES = [
@@ -32,6 +33,7 @@ const KEYS = new Set([
   'exclude',
   'bearerToken',
   'apiKey',
+  'allowedHost',
 ]);
 
 /**
@@ -76,6 +78,7 @@ export async function readConfigFile(explicit: string | undefined, moduleFile: s
     ...(raw.exclude !== undefined ? { exclude: list(raw.exclude) } : {}),
     ...(raw.bearerToken !== undefined ? { bearerToken: list(raw.bearerToken) } : {}),
     ...(raw.apiKey !== undefined ? { apiKey: list(raw.apiKey) } : {}),
+    ...(raw.allowedHost !== undefined ? { allowedHost: list(raw.allowedHost) } : {}),
   };
 }
 

@@ -21,8 +21,10 @@ import { insufficientScope, scopedTarget } from './auth/scope-challenge.js';
 import { missingScopes, requiredScopes } from './auth/tool-scopes.js';
 import { type CallReporter, callTool, SILENT_REPORTER } from './call-tool.js';
 import { CookieJars } from './cookie-jar.js';
+import { resolveGuard } from './http-guard.js';
 import { type CallLimits, resolveCallLimits, resolveMaxMessageBytes } from './limits.js';
 import { type HandlerCore, registerHandlers, unknownTool } from './mcp-handlers.js';
+import { redactText, redactValue, secretsOf } from './redact.js';
 import type { SkippedRoute } from './route.js';
 import { SchemaValidator } from './schema-validation.js';
 import type { BackendMcpOptions, FetchOptions, RouteSource } from './server-options.js';
@@ -344,7 +346,8 @@ export class BackendMcpServer {
         );
       }
       const headers = { ...caller.forwardedHeaders, ...this.options.headers, ...caller.grantedHeaders };
-      return readRouteResource(found.route, uri, found.variables, {
+      const secrets = this.injectedSecrets(caller);
+      const read = readRouteResource(found.route, uri, found.variables, {
         dispatch: this.source.dispatch,
         ...(this.source.encodeRequest ? { encodeRequest: this.source.encodeRequest } : {}),
         timeoutMs: this.limits.timeoutMs,
@@ -353,6 +356,17 @@ export class BackendMcpServer {
         ...(this.source.reaches ? { reaches: this.source.reaches } : {}),
         ...(Object.keys(headers).length > 0 ? { headers } : {}),
       });
+      if (secrets.length === 0) return read;
+      return read.then(
+        (result) => redactValue(result, secrets),
+        (error: unknown) => {
+          // A failed read quotes the route's error body: redact it too.
+          if (error instanceof ProtocolError) {
+            throw new ProtocolError(error.code, redactText(error.message, secrets), error.data);
+          }
+          throw error;
+        },
+      );
     }
     if (found?.custom) {
       return found.custom.read(new URL(uri), found.variables, {
@@ -380,7 +394,7 @@ export class BackendMcpServer {
       ...call.caller?.grantedHeaders,
     };
     const cookies = this.options.cookies && call.caller ? this.cookieJars.jarFor(call.caller) : undefined;
-    return callTool(tool, args, {
+    const called = callTool(tool, args, {
       dispatch: this.source.dispatch,
       ...(this.source.encodeRequest ? { encodeRequest: this.source.encodeRequest } : {}),
       validator: this.validator,
@@ -393,6 +407,16 @@ export class BackendMcpServer {
       ...(call.caller?.auth ? { auth: call.caller.auth } : {}),
       ...(call.reporter ? { reporter: call.reporter } : {}),
     });
+    // Injected credentials are for the app: a route that echoes its headers must not return them.
+    const secrets = this.injectedSecrets(call.caller);
+    return secrets.length === 0 ? called : called.then((result) => redactValue(result, secrets));
+  }
+
+  /** The values of the headers backend2mcp injects for this caller (`headers`, provider grants), to redact from results. */
+  private injectedSecrets(caller: Caller | undefined): string[] {
+    const granted = caller?.grantedHeaders ?? {};
+    if (!this.options.headers && Object.keys(granted).length === 0) return [];
+    return secretsOf({ ...this.options.headers, ...granted });
   }
 
   /** The scopes a catalog entry (generated or hand-written) needs that the caller lacks. */
@@ -485,9 +509,10 @@ export class BackendMcpServer {
    * Host/Origin checks run first when configured.
    */
   async fetch(request: Request, options: FetchOptions = {}): Promise<Response> {
-    const guard = options.guard ?? this.options.http ?? {};
+    // Host/Origin checks default to localhost names whatever the runtime (see resolveGuard).
+    const guard = options.guard ?? resolveGuard(this.options.http);
     if (guard.allowedHosts) {
-      const rejected = hostHeaderValidationResponse(request, guard.allowedHosts);
+      const rejected = hostHeaderValidationResponse(hostOf(request), guard.allowedHosts);
       if (rejected) return rejected;
     }
     if (guard.allowedOrigins) {
@@ -573,4 +598,15 @@ export class BackendMcpServer {
     this.handler = undefined;
     await handler?.close();
   }
+}
+
+/**
+ * The request as the Host check reads it: runtimes build `request.url` from the
+ * Host header (Workers, Bun, Deno, @hono/node-server), and a `Request` made in
+ * code cannot carry one (`host` is a forbidden header name), so the URL's host
+ * stands in when the header is absent.
+ */
+function hostOf(request: Request): Request {
+  if (request.headers.has('host')) return request;
+  return { headers: new Headers({ host: new URL(request.url).host }) } as Request;
 }

@@ -48,14 +48,16 @@ export interface RouteSource {
 export interface HttpGuardOptions {
   /**
    * Host names (no port; IPv6 in brackets) the `Host` header may name. A request
-   * naming another host gets 403. `false` turns the check off. Default: on for
-   * endpoints reached over loopback (`localhost`, `127.0.0.1`, `[::1]`), off otherwise.
+   * naming another host gets 403. `false` turns the check off (only behind a
+   * proxy that checks Host itself). Default: `localhost`, `127.0.0.1`, `[::1]`,
+   * whatever address or runtime the endpoint is reached through: a server
+   * reached under another name must list it.
    */
   allowedHosts?: string[] | false;
   /**
    * Origin host names a browser `Origin` header may name (requests without an
    * Origin, i.e. non-browser clients, always pass). `false` turns the check off.
-   * Default: as for `allowedHosts`.
+   * Default: the `allowedHosts` list when one is given, else the localhost names.
    */
   allowedOrigins?: string[] | false;
   /**

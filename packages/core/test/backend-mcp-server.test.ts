@@ -207,7 +207,8 @@ describe('BackendMcpServer options', () => {
       { headers: { 'X-Service-Key': 'from-config' } },
     );
     const result = await mcp.callTool('get_who', { 'x-service-key': 'from-caller' });
-    expect(result.structuredContent).toEqual({ url: '/who', service: 'from-config' });
+    // The configured value reached the route (not the caller's); it is redacted on the way back.
+    expect(result.structuredContent).toEqual({ url: '/who', service: '[REDACTED]' });
   });
 
   it('leaves out tools the filter rejects: neither listed nor callable', async () => {
@@ -305,5 +306,35 @@ describe('BackendMcpServer limits', () => {
     expect(mcp.skipped.map((entry) => entry.route)).toEqual(['GET /^x$/', 'GET /bad/:']);
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toBe('backend2mcp: skipped GET /^x$/: regex route');
+  });
+});
+
+describe('credentials backend2mcp injects never come back to the caller', () => {
+  it('redacts the headers option from tool results, whatever the route echoes', async () => {
+    const echo = async (request: { headers: Record<string, string> }) => ({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: new TextEncoder().encode(JSON.stringify({ seen: request.headers, note: 'key=svc-secret-1' })),
+    });
+    const mcp = new BackendMcpServer(
+      {
+        extractRoutes: () => ({
+          routes: [{ method: 'GET', path: '/echo' }],
+          skipped: [],
+        }),
+        dispatch: echo,
+      },
+      {
+        headers: { 'x-service-key': 'svc-secret-1', authorization: 'Bearer backend-token-2', 'x-flag': 'on' },
+      },
+    );
+    const result = await mcp.callTool('get_echo');
+    const text = JSON.stringify(result);
+    expect(text).not.toContain('svc-secret-1');
+    expect(text).not.toContain('backend-token-2');
+    expect(result.structuredContent).toMatchObject({
+      seen: { 'x-service-key': '[REDACTED]', authorization: '[REDACTED]', 'x-flag': 'on' },
+      note: 'key=[REDACTED]',
+    });
   });
 });

@@ -32,7 +32,7 @@ export interface McpAdapterOptions extends BackendMcpOptions {
 
 /** Options for {@link McpAdapter.mount}. */
 export interface MountOptions {
-  /** Host/Origin checks; default: localhost only when reached over loopback (known on Node), else off. */
+  /** Host/Origin checks; default: the adapter's `http` option, else localhost names only, on every runtime. */
   guard?: HttpGuardOptions;
 }
 
@@ -46,7 +46,6 @@ interface HonoMountable extends HonoAppLike {
 
 interface HonoContextLike {
   req: { raw: Request };
-  env?: { incoming?: { socket?: { localAddress?: string } } };
 }
 
 /**
@@ -96,13 +95,11 @@ export class McpAdapter extends McpAdapterBase implements McpServerAdapter<Mount
    */
   mount(path = '/mcp', options: MountOptions = {}): this {
     const app = this.app as HonoMountable;
+    // The same Host/Origin defaults on Node, Bun, Deno and Workers: they never depend on the socket.
+    const guard = resolveGuard(options.guard ?? this.server.options.http);
     mountMcpRoutes(this.server, path, {
       endpoint: (endpointPath) => {
-        const handler = markMcpEndpoint(async (c: HonoContextLike) => {
-          const localAddress = c.env?.incoming?.socket?.localAddress;
-          const guard = resolveGuard(options.guard ?? this.server.options.http, localAddress);
-          return this.server.fetch(c.req.raw, { guard });
-        });
+        const handler = markMcpEndpoint(async (c: HonoContextLike) => this.server.fetch(c.req.raw, { guard }));
         app.all(endpointPath, handler);
       },
       wellKnown: (documentPaths) => {

@@ -269,7 +269,7 @@ export function describeAuth(framework: string, fixture: AuthFixture): void {
     });
 
     describe('what reaches the app', () => {
-      it('injects server headers that a caller cannot override', async () => {
+      it('injects server headers that a caller cannot override, and never returns their values', async () => {
         const url = await start({
           auth: [
             new BearerAuthProvider({ tokens: ['t1'] }),
@@ -283,11 +283,13 @@ export function describeAuth(framework: string, fixture: AuthFixture): void {
           'x-tenant': 'acme',
         });
         const seen = await client.callTool({ name: 'get_headers', arguments: {} });
+        // The route echoes what it received: the injected value (not the forged one), redacted on the way back.
         expect(seen.structuredContent).toEqual({
           authorization: null,
-          serviceKey: 'svc-secret',
+          serviceKey: '[REDACTED]',
           tenant: 'acme',
         });
+        expect(JSON.stringify(seen)).not.toContain('svc-secret');
         const me = await client.callTool({ name: 'get_me', arguments: {} });
         expect(me.structuredContent).toMatchObject({ providers: ['bearer', 'header-injection'] });
       });

@@ -46,7 +46,7 @@ export type NodeEndpoint = (
 export function createNodeEndpoint(mcp: BackendMcpServer, options: NodeEndpointOptions = {}): NodeEndpoint {
   // Named, so it reads as "mcpEndpoint" in stack traces and in the host app's middleware stack.
   const endpoint: NodeEndpoint = function mcpEndpoint(req, res, next) {
-    const guard = resolveGuard(options.guard ?? mcp.options.http, req.socket?.localAddress);
+    const guard = resolveGuard(options.guard ?? mcp.options.http);
     const maxBytes = mcp.maxMessageBytes;
     const handle = toNodeHandler(
       {
