@@ -9,13 +9,14 @@ const cleanups = new Cleanups();
 let backend: PythonBackend;
 let adapter: OpenApiMcpAdapter;
 let client: Client;
+const warnings: string[] = [];
 
 beforeAll(async () => {
   backend = await startPythonBackend('fastapi_app.py', '/openapi.json');
   adapter = new OpenApiMcpAdapter({
     document: backend.documentUrl,
     credentials: { APIKeyHeader: 'sekret' },
-    onWarning: () => {},
+    onWarning: (message) => warnings.push(message),
   });
   client = await connectInMemory(adapter, cleanups);
 });
@@ -85,6 +86,11 @@ describe('a FastAPI app served by uvicorn', () => {
       required: ['name', 'price', 'id'],
       properties: { id: { type: 'integer' }, name: { type: 'string' } },
     });
+  });
+
+  it('reads a document that validates against its specification, without warnings', async () => {
+    await adapter.ready();
+    expect(warnings).toEqual([]);
   });
 
   it.each(CASES.map((c) => [`${c.tool} ${JSON.stringify(c.args)}`, c] as const))(

@@ -9,6 +9,7 @@ const cleanups = new Cleanups();
 let backend: PythonBackend;
 let adapter: OpenApiMcpAdapter;
 let client: Client;
+const warnings: string[] = [];
 
 beforeAll(async () => {
   backend = await startPythonBackend('flask_app.py', '/apispec_1.json');
@@ -16,7 +17,7 @@ beforeAll(async () => {
     document: backend.documentUrl,
     // flasgger's document names no host: calls go where the document came from.
     credentials: { token: 'sekret' },
-    onWarning: () => {},
+    onWarning: (message) => warnings.push(message),
   });
   client = await connectInMemory(adapter, cleanups);
 });
@@ -72,6 +73,11 @@ describe('a Flask app documented by flasgger (Swagger 2.0), served by werkzeug',
     expect(byName.get('add_note')!.inputSchema.required).toEqual(['title']);
     expect(byName.get('read_secret')!.inputSchema.properties).toEqual({});
     expect(byName.get('get_item')!.outputSchema).toMatchObject({ required: ['id', 'name', 'price'] });
+  });
+
+  it('reads a document that validates against its specification, without warnings', async () => {
+    await adapter.ready();
+    expect(warnings).toEqual([]);
   });
 
   it.each(CASES.map((c) => [`${c.tool} ${JSON.stringify(c.args)}`, c] as const))(
