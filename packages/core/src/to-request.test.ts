@@ -161,4 +161,18 @@ describe('toRequest', () => {
       expect.objectContaining({ code: 'REQUEST_TOO_LARGE' }),
     );
   });
+
+  it('sends a form body form-encoded and a multipart body whose field names cannot break a part header', () => {
+    const form = toolFor({ method: 'POST', path: '/login', bodyEncoding: 'form' });
+    const login = toRequest(form, { body: { user: 'ada lovelace', roles: ['a', 'b'], meta: { x: '1&2' } } });
+    expect(login.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(bodyText(login.body)).toBe('user=ada%20lovelace&roles=a&roles=b&meta%5Bx%5D=1%262');
+
+    const multipart = toolFor({ method: 'POST', path: '/feedback', meta: { bodyEncoding: 'multipart' } });
+    const request = toRequest(multipart, { body: { 'a"\r\nX-Injected: 1': 'v' } });
+    const boundary = /boundary=(\S+)$/.exec(request.headers['content-type']!)![1]!;
+    expect(bodyText(request.body)).toBe(
+      `--${boundary}\r\nContent-Disposition: form-data; name="a%22%0D%0AX-Injected: 1"\r\n\r\nv\r\n--${boundary}--\r\n`,
+    );
+  });
 });
