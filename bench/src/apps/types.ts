@@ -1,7 +1,7 @@
 import type { BackendMcpServer, McpTransport } from '@backend2mcp/core';
 
-/** The four frameworks backend2mcp has an adapter for. */
-export type Framework = 'express' | 'fastify' | 'hono' | 'koa';
+/** The frameworks backend2mcp has an adapter for. */
+export type Framework = 'express' | 'fastify' | 'hono' | 'koa' | 'nestjs';
 
 /** What the bench needs of an adapter: the same surface every `McpAdapter` offers. */
 export interface BenchAdapter {
