@@ -1,8 +1,14 @@
 import type { IncomingMessage } from 'node:http';
-import type { AuthContext, BackendMcpOptions, DispatchContext } from '@backend2mcp/core';
+import {
+  type AuthContext,
+  type BackendMcpOptions,
+  type DispatchContext,
+  MCP_ENDPOINT_MARK,
+} from '@backend2mcp/core';
 import {
   createNodeEndpoint,
   createWellKnownEndpoint,
+  type NodeEndpoint,
   NodeMcpAdapter,
   type NodeMountOptions,
   type NodeRequestListener,
@@ -59,7 +65,14 @@ export class McpAdapter extends NodeMcpAdapter {
   mount(path = '/mcp', options: MountOptions = {}): this {
     const { position = 'first', ...endpointOptions } = options;
     const endpoint = createNodeEndpoint(this.server, { parsedBody: alreadyParsedBody, ...endpointOptions });
-    mountEndpoint(this.app, path, endpoint, position);
+    // app.use() matches a prefix, case-insensitively: the endpoint answers its exact path only.
+    const exact: NodeEndpoint = function mcpEndpoint(req, res, next) {
+      const requested = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+      if (requested.split('?')[0] === path) endpoint(req, res, next);
+      else next?.();
+    };
+    Object.defineProperty(exact, MCP_ENDPOINT_MARK, { value: true });
+    mountEndpoint(this.app, path, exact, position);
     // OAuth Protected Resource Metadata (RFC 9728), when an auth provider publishes it.
     if (this.server.wellKnownPaths.length > 0) {
       const wellKnown = createWellKnownEndpoint(this.server);

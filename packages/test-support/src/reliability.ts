@@ -620,6 +620,22 @@ function describeHttpTransport(fixture: ReliabilityFixture): void {
       }
     });
 
+    it('answers MCP at exactly its path: not /MCP, /mcp/anything or /mcp/', async () => {
+      const { endpoint } = await serve();
+      try {
+        for (const path of ['/MCP', '/mcp/anything', '/mcp/']) {
+          const response = await rawRequest(new URL(path, endpoint.url), {
+            headers: MCP_POST_HEADERS,
+            body: LEGACY_PING,
+          });
+          expect({ path, status: response.status }).toEqual({ path, status: 404 });
+        }
+        await expectAnswering(endpoint.url);
+      } finally {
+        await endpoint.close();
+      }
+    });
+
     it('a client that disconnects mid-call aborts the in-process request; the server keeps answering', async () => {
       const { endpoint, log } = await serve();
       try {
