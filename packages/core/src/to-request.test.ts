@@ -106,6 +106,37 @@ describe('toRequest', () => {
     expect(request.headers.cookie).toBe('session=a%3B%20admin%3D1; theme=dark');
   });
 
+  it('never lets an argument set Host, forwarding, hop-by-hop or framing headers, even when the route declares them', () => {
+    const names = [
+      'Host',
+      'X-Forwarded-For',
+      'X-Forwarded-Host',
+      'Forwarded',
+      'Transfer-Encoding',
+      'Content-Length',
+      'Connection',
+    ];
+    const tool = toolFor({
+      method: 'GET',
+      path: '/x',
+      schemas: {
+        headers: {
+          type: 'object',
+          properties: Object.fromEntries([...names, 'X-Trace'].map((name) => [name, { type: 'string' }])),
+        },
+      },
+    });
+    expect(toRequest(tool, { 'x-trace': 'abc' }).headers['x-trace']).toBe('abc');
+    for (const name of names) {
+      expect(() => toRequest(tool, { [name.toLowerCase()]: 'evil.example.com' })).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_ARGUMENT',
+          message: expect.stringContaining(name.toLowerCase()),
+        }),
+      );
+    }
+  });
+
   it('rejects header values with CR or LF', () => {
     const tool = toolFor({
       method: 'GET',
