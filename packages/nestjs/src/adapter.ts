@@ -104,6 +104,19 @@ export class McpAdapter extends NodeMcpAdapter {
     );
   }
 
+  /**
+   * A Nest app serves MCP as one of its own controllers, so guards, the global
+   * prefix and versioning apply to the endpoint like to any route: import
+   * `McpModule.forRoot({ path })` in the root module instead. Throws
+   * `UNSUPPORTED_CONTEXT` saying so (the parameters are those of every adapter's `mount()`).
+   */
+  mount(_path = '/mcp', _options: object = {}): this {
+    throw new Backend2McpError(
+      'UNSUPPORTED_CONTEXT',
+      'A NestJS app serves MCP through McpModule.forRoot({ path: "/mcp" }) in its root module (guards and the global prefix apply to it there); mount() is how the other adapters do it.',
+    );
+  }
+
   /** Paths of the OAuth Protected Resource Metadata documents (RFC 9728) the auth providers publish. */
   get wellKnownPaths(): readonly string[] {
     return this.server.wellKnownPaths;

@@ -20,6 +20,7 @@ export {
   type HandlerContext,
   HeaderInjectionAuthProvider,
   MCP_CONTENT_TYPE,
+  MCP_ENDPOINT_MARK,
   type McpContentBody,
   type McpLogLevel,
   type McpRouteMeta,
@@ -28,6 +29,7 @@ export {
   type RefreshResult,
   type RouteMap,
   type RouteMatcher,
+  readRouteMeta,
   type ToolSpec,
 } from '@backend2mcp/core';
 export {
@@ -38,8 +40,8 @@ export {
   type McpEndpointOptions,
   mcpContext,
 } from './adapter.js';
-export { descriptor } from './descriptor.js';
 export { MCP_TOOL_METADATA, McpExclude, McpTool, type McpToolOptions } from './decorators.js';
+export { descriptor } from './descriptor.js';
 export { McpContext } from './mcp-context.js';
 export { McpModule, type McpModuleOptions } from './mcp-module.js';
 export type { NestAppLike } from './nest-internals.js';
