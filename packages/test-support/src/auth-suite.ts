@@ -210,6 +210,26 @@ export function describeAuth(framework: string, fixture: AuthFixture): void {
         expect(created.isError).toBeFalsy();
         expect(created.structuredContent).toEqual({ created: true });
       });
+      it('refuses JSON-RPC batches, so none carries a call past the 403 scope challenge', async () => {
+        const url = await start({ auth: oauth() });
+        const reader = await issuer.sign({ sub: 'alice', aud: RESOURCE, scope: 'orders:read' });
+        const batch = await fetch(url, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${reader}`,
+            'content-type': 'application/json',
+            accept: 'application/json, text/event-stream',
+            'mcp-protocol-version': '2025-11-25',
+          },
+          body: JSON.stringify([
+            { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'get_orders', arguments: {} } },
+            { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'post_orders', arguments: {} } },
+          ]),
+        });
+        expect(batch.status).toBe(400);
+        expect(await batch.json()).toMatchObject({ error: { code: -32600 } });
+      });
+
       it('hides resources whose scopes the token lacks, and refuses reading them with 403 insufficient_scope', async () => {
         const url = await start({
           auth: oauth(),
