@@ -47,6 +47,7 @@ export interface AuthProviderClasses {
     jwks: URL;
     scopesSupported?: string[];
     resourceName?: string;
+    requireAccessTokenType?: boolean;
   }) => object;
 }
 
@@ -210,6 +211,23 @@ export function describeAuth(framework: string, fixture: AuthFixture): void {
         expect(created.isError).toBeFalsy();
         expect(created.structuredContent).toEqual({ created: true });
       });
+      it('with requireAccessTokenType, accepts only tokens typed at+jwt (RFC 9068)', async () => {
+        const url = await start({
+          auth: new OAuthResourceServer({
+            resource: RESOURCE,
+            authorizationServers: [issuer.issuer],
+            jwks: issuer.jwksUrl,
+            requireAccessTokenType: true,
+          }),
+        });
+        const untyped = await issuer.sign({ sub: 'alice', aud: RESOURCE });
+        expect((await post(url, { authorization: `Bearer ${untyped}` }, 'tools/list')).status).toBe(401);
+        const idToken = await issuer.sign({ sub: 'alice', aud: RESOURCE, headerType: 'JWT' });
+        expect((await post(url, { authorization: `Bearer ${idToken}` }, 'tools/list')).status).toBe(401);
+        const accessToken = await issuer.sign({ sub: 'alice', aud: RESOURCE, headerType: 'at+jwt' });
+        expect((await post(url, { authorization: `Bearer ${accessToken}` }, 'tools/list')).status).toBe(200);
+      });
+
       it('refuses JSON-RPC batches, so none carries a call past the 403 scope challenge', async () => {
         const url = await start({ auth: oauth() });
         const reader = await issuer.sign({ sub: 'alice', aud: RESOURCE, scope: 'orders:read' });
