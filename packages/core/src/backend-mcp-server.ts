@@ -519,6 +519,7 @@ export class BackendMcpServer {
       const rejected = originValidationResponse(request, guard.allowedOrigins);
       if (rejected) return rejected;
     }
+    if (Array.isArray(options.parsedBody)) return batchRefused();
     const authenticate = guard.authenticate ?? this.options.http?.authenticate;
     if (authenticate) {
       const refused = await authenticate(request);
@@ -565,9 +566,10 @@ export class BackendMcpServer {
       ...this.catalog.entries.map((entry) => entry.tool ?? entry.custom),
       ...this.catalog.resources.map((resource) => resource.tool),
     ].some((tool) => tool !== undefined && requiredScopes(tool, this.options.toolScopes).length > 0);
-    if (!anyScoped) return undefined;
     const target = await scopedTarget(request, parsedBody);
     if (!target) return undefined;
+    if ('batch' in target) return batchRefused();
+    if (!anyScoped) return undefined;
     const entry = 'tool' in target ? this.catalog.find(target.tool) : undefined;
     const tool =
       'tool' in target ? (entry?.tool ?? entry?.custom) : this.findResource(target.resource)?.route?.tool;
@@ -609,4 +611,21 @@ export class BackendMcpServer {
 function hostOf(request: Request): Request {
   if (request.headers.has('host')) return request;
   return { headers: new Headers({ host: new URL(request.url).host }) } as Request;
+}
+
+/**
+ * JSON-RPC batches are not part of MCP since 2025-06-18 (nor of 2026-07-28).
+ * They are refused where the endpoint sees the message before the SDK does (a
+ * body the host framework parsed, or any request when auth is configured), so
+ * a batch can never carry a call past the 403 scope challenge.
+ */
+function batchRefused(): Response {
+  return Response.json(
+    {
+      jsonrpc: '2.0',
+      error: { code: -32600, message: 'Invalid Request: JSON-RPC batches are not supported by this server.' },
+      id: null,
+    },
+    { status: 400 },
+  );
 }

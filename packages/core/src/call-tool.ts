@@ -165,8 +165,19 @@ export function errorResult(message: string): CallToolResult {
   return { isError: true, content: [{ type: 'text', text: message }] };
 }
 
+/**
+ * What the caller learns of a failed dispatch: backend2mcp's own errors say
+ * what happened; anything else (a route that destroyed its response with an
+ * error, a stream that failed mid-way) gets a generic message, as a plain HTTP
+ * client would see only a cut connection: the internal error text stays in the app.
+ */
 export function messageOf(error: unknown): string {
   if (isBackend2McpError(error)) return error.message;
-  if (error instanceof Error) return `The route failed: ${error.message}`;
-  return `The route failed: ${String(error)}`;
+  return 'The route failed before finishing its response.';
+}
+
+/** A hand-written tool's own error, whose message its author wrote for the caller. */
+export function handlerErrorMessage(error: unknown): string {
+  if (isBackend2McpError(error)) return error.message;
+  return `The route failed: ${error instanceof Error ? error.message : String(error)}`;
 }

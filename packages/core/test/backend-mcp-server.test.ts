@@ -338,3 +338,23 @@ describe('credentials backend2mcp injects never come back to the caller', () => 
     });
   });
 });
+
+describe('a route that fails mid-response', () => {
+  it('shows the caller a generic message, never the internal error text', async () => {
+    const listener = (_req: IncomingMessage, res: ServerResponse) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"partial":');
+      setImmediate(() => res.destroy(new Error('connect ECONNREFUSED db.internal:5432 password=hunter2')));
+    };
+    const { nodeListenerDispatch } = await import('../src/node.js');
+    const mcp = new BackendMcpServer({
+      extractRoutes: () => ({ routes: [{ method: 'GET', path: '/report' }], skipped: [] }),
+      dispatch: nodeListenerDispatch(() => listener),
+    });
+    const result = await mcp.callTool('get_report');
+    expect(result.isError).toBe(true);
+    const text = JSON.stringify(result);
+    expect(text).not.toContain('hunter2');
+    expect(text).not.toContain('db.internal');
+  });
+});

@@ -47,6 +47,7 @@ export interface AuthProviderClasses {
     jwks: URL;
     scopesSupported?: string[];
     resourceName?: string;
+    requireAccessTokenType?: boolean;
   }) => object;
 }
 
@@ -210,6 +211,43 @@ export function describeAuth(framework: string, fixture: AuthFixture): void {
         expect(created.isError).toBeFalsy();
         expect(created.structuredContent).toEqual({ created: true });
       });
+      it('with requireAccessTokenType, accepts only tokens typed at+jwt (RFC 9068)', async () => {
+        const url = await start({
+          auth: new OAuthResourceServer({
+            resource: RESOURCE,
+            authorizationServers: [issuer.issuer],
+            jwks: issuer.jwksUrl,
+            requireAccessTokenType: true,
+          }),
+        });
+        const untyped = await issuer.sign({ sub: 'alice', aud: RESOURCE });
+        expect((await post(url, { authorization: `Bearer ${untyped}` }, 'tools/list')).status).toBe(401);
+        const idToken = await issuer.sign({ sub: 'alice', aud: RESOURCE, headerType: 'JWT' });
+        expect((await post(url, { authorization: `Bearer ${idToken}` }, 'tools/list')).status).toBe(401);
+        const accessToken = await issuer.sign({ sub: 'alice', aud: RESOURCE, headerType: 'at+jwt' });
+        expect((await post(url, { authorization: `Bearer ${accessToken}` }, 'tools/list')).status).toBe(200);
+      });
+
+      it('refuses JSON-RPC batches, so none carries a call past the 403 scope challenge', async () => {
+        const url = await start({ auth: oauth() });
+        const reader = await issuer.sign({ sub: 'alice', aud: RESOURCE, scope: 'orders:read' });
+        const batch = await fetch(url, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${reader}`,
+            'content-type': 'application/json',
+            accept: 'application/json, text/event-stream',
+            'mcp-protocol-version': '2025-11-25',
+          },
+          body: JSON.stringify([
+            { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'get_orders', arguments: {} } },
+            { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'post_orders', arguments: {} } },
+          ]),
+        });
+        expect(batch.status).toBe(400);
+        expect(await batch.json()).toMatchObject({ error: { code: -32600 } });
+      });
+
       it('hides resources whose scopes the token lacks, and refuses reading them with 403 insufficient_scope', async () => {
         const url = await start({
           auth: oauth(),

@@ -6,6 +6,8 @@ import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
 /** Claims for {@link TestIssuer.sign}; `exp` is seconds from now (negative: already expired). */
 export interface TestTokenClaims extends JWTPayload {
   expiresInSeconds?: number;
+  /** The JOSE header's `typ` (e.g. `at+jwt`); none by default. */
+  headerType?: string;
 }
 
 /** A local OAuth authorization server's signing side: a JWKS on 127.0.0.1 and a token signer. */
@@ -36,9 +38,9 @@ export async function startTestIssuer(issuer = 'https://auth.example.test'): Pro
   const { port } = server.address() as AddressInfo;
 
   const signer = (key: CryptoKey, kid: string) => async (claims: TestTokenClaims) => {
-    const { expiresInSeconds = 3600, ...payload } = claims;
+    const { expiresInSeconds = 3600, headerType, ...payload } = claims;
     return new SignJWT(payload)
-      .setProtectedHeader({ alg: 'ES256', kid })
+      .setProtectedHeader({ alg: 'ES256', kid, ...(headerType ? { typ: headerType } : {}) })
       .setIssuer(typeof payload.iss === 'string' ? payload.iss : issuer)
       .setIssuedAt()
       .setExpirationTime(Math.floor(Date.now() / 1000) + expiresInSeconds)

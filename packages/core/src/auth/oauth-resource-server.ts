@@ -41,6 +41,12 @@ export interface OAuthResourceServerOptions {
   algorithms?: readonly string[];
   /** Leeway for `exp`/`nbf`, in seconds. Default 5. */
   clockToleranceSeconds?: number;
+  /**
+   * Accept only JWTs typed as OAuth access tokens (`typ: at+jwt`, RFC 9068), so
+   * an ID token or another JWT from the same issuer and audience is refused.
+   * Default false: many authorization servers do not set it.
+   */
+  requireAccessTokenType?: boolean;
 }
 
 const ASYMMETRIC_ALGORITHMS = [
@@ -115,6 +121,7 @@ export class OAuthResourceServer implements AuthProvider {
         algorithms: [...(this.options.algorithms ?? ASYMMETRIC_ALGORITHMS)],
         clockTolerance: this.options.clockToleranceSeconds ?? 5,
         requiredClaims: ['exp'],
+        ...(this.options.requireAccessTokenType ? { typ: 'at+jwt' } : {}),
       }));
     } catch (error) {
       throw this.failure(401, describeJoseError(error), 'invalid_token', error);

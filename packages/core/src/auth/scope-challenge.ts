@@ -27,7 +27,7 @@ export function insufficientScope(
 }
 
 /** What a JSON-RPC message asks for that scopes guard: a tool call or a resource read. */
-export type ScopedTarget = { tool: string } | { resource: string };
+export type ScopedTarget = { tool: string } | { resource: string } | { batch: true };
 
 /**
  * The tool a `tools/call` names or the resource a `resources/read` names, or
@@ -44,6 +44,8 @@ export async function scopedTarget(request: Request, parsedBody: unknown): Promi
       return undefined; // malformed JSON: the MCP handler answers it with a parse error
     }
   }
+  // JSON-RPC batches left the protocol in 2025-06-18; one could carry a call past this check.
+  if (Array.isArray(message)) return { batch: true };
   const call = message as { method?: unknown; params?: { name?: unknown; uri?: unknown } } | null;
   if (call?.method === 'tools/call' && typeof call.params?.name === 'string')
     return { tool: call.params.name };

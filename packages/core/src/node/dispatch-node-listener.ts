@@ -324,11 +324,13 @@ function handlerError(error: unknown): Backend2McpError {
   });
 }
 
+/** The caller sees what an HTTP client would (a cut response); the app's error text stays in `cause`. */
 function closedEarlyError(cause: unknown): Backend2McpError {
-  const detail = cause === undefined ? '' : `: ${describe(cause)}`;
   return new Backend2McpError(
     'DISPATCH_FAILED',
-    `The app closed the connection before finishing its response${detail}.`,
-    { cause },
+    'The app closed the connection before finishing its response.',
+    {
+      cause,
+    },
   );
 }

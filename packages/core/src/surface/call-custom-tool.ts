@@ -1,6 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/server';
 import { callSignal } from '../abort.js';
-import { checkOutput, errorResult, messageOf } from '../call-tool.js';
+import { checkOutput, errorResult, handlerErrorMessage } from '../call-tool.js';
 import type { SchemaValidator } from '../schema-validation.js';
 import type { CustomTool, HandlerContext } from './custom-surface.js';
 
@@ -33,7 +33,7 @@ export async function callCustomTool(
         `${tool.name} did not answer within ${context.timeoutMs} ms and was aborted (option timeoutMs).`,
       );
     }
-    return errorResult(messageOf(error).replace('The route failed', `${tool.name} failed`));
+    return errorResult(handlerErrorMessage(error).replace('The route failed', `${tool.name} failed`));
   } finally {
     call.dispose();
   }
