@@ -32,7 +32,7 @@ interface NestFactoryLike {
 
 /**
  * True for a Nest entry or module: a file that imports NestJS, or any file of
- * a project whose package.json depends on `@nestjs/core` (`main.ts` may import
+ * a project whose package.json lists `@nestjs/core` in its dependencies (`main.ts` may import
  * only `./app.js`).
  */
 export function isNestEntry(file: string): boolean {
@@ -44,11 +44,11 @@ function projectDependsOnNest(dir: string): boolean {
   for (let current = dir; ; current = dirname(current)) {
     const manifest = join(current, 'package.json');
     if (existsSync(manifest)) {
-      const { dependencies = {}, devDependencies = {} } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+      // `dependencies` only: a library with Nest among its devDependencies is no Nest app.
+      const { dependencies = {} } = JSON.parse(readFileSync(manifest, 'utf8')) as {
         dependencies?: Record<string, string>;
-        devDependencies?: Record<string, string>;
       };
-      return '@nestjs/core' in dependencies || '@nestjs/core' in devDependencies;
+      return '@nestjs/core' in dependencies;
     }
     if (dirname(current) === current) return false;
   }
