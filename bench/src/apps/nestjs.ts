@@ -9,7 +9,7 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { dispatchNodeListener, type NodeRequestListener } from '@backend2mcp/core/node';
-import { McpAdapter, McpTool } from '@backend2mcp/nestjs';
+import { descriptor, McpAdapter, McpTool } from '@backend2mcp/nestjs';
 import {
   Body,
   Controller,
@@ -67,7 +67,8 @@ async function listenHttp(app: INestApplication): Promise<HttpServerHandle> {
 
 /** NestJS 12 on @nestjs/platform-express. */
 export const nestjsBench: FrameworkBench = {
-  framework: 'nestjs',
+  descriptor,
+  framework: descriptor.name,
   packageName: '@nestjs/core',
   async create(): Promise<BenchApp> {
     const app = await createApp(UsersModule);

@@ -99,7 +99,9 @@ export class McpAdapter extends McpAdapterBase implements McpServerAdapter<Mount
     const guard = resolveGuard(options.guard ?? this.server.options.http);
     mountMcpRoutes(this.server, path, {
       endpoint: (endpointPath) => {
-        const handler = markMcpEndpoint(async (c: HonoContextLike) => this.server.fetch(c.req.raw, { guard }));
+        const handler = markMcpEndpoint(async (c: HonoContextLike) =>
+          this.server.fetch(c.req.raw, { guard }),
+        );
         app.all(endpointPath, handler);
       },
       wellKnown: (documentPaths) => {
