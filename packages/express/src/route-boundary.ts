@@ -63,7 +63,7 @@ export function expressReaches(
 }
 
 interface MatchingLayer extends ExpressLayer {
-  match(path: string): boolean;
+  match(path: string): boolean | { path?: string } | undefined;
   /** The part of the path a matching mount layer consumed. */
   path?: string;
 }
@@ -79,7 +79,8 @@ function reachedRoute(
   try {
     for (const layer of stack as MatchingLayer[]) {
       if (layer.route) guardLayer(layer, layer.route);
-      if (!matches(layer, path)) continue;
+      const matched = matches(layer, path);
+      if (!matched) continue;
       if (layer.route) {
         if (handlesMethod(layer.route, method)) return layer.route;
         continue;
@@ -87,7 +88,9 @@ function reachedRoute(
       // Plain middleware is taken to pass the request on; a router or sub-app gets the rest of the path.
       const child = childOf(layer);
       if (!child || child.kind === 'unreachable sub-app') continue;
-      const rest = path.slice((layer.path ?? '').length);
+      // router 2.x's match() answers the match (with the consumed `path`); Express 4's sets `layer.path`.
+      const consumed = typeof matched === 'object' ? matched.path : layer.path;
+      const rest = path.slice((consumed ?? '').length);
       const found = reachedRoute(child.stack, method, rest.startsWith('/') ? rest : `/${rest}`, visiting);
       if (found) return found;
     }
@@ -108,9 +111,9 @@ function handlesMethod(route: ExpressRoute, method: string): boolean {
 }
 
 /** Express's own matching of one layer; a path it cannot decode matches nothing (Express answers 400). */
-function matches(layer: MatchingLayer, path: string): boolean {
+function matches(layer: MatchingLayer, path: string): boolean | { path?: string } {
   try {
-    return layer.match(path);
+    return layer.match(path) || false;
   } catch {
     return false;
   }

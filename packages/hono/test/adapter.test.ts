@@ -122,7 +122,11 @@ describe('the MCP endpoint mounted in the Hono app', () => {
   it('works through a plain fetch(Request) with no Node-specific API in the request path (edge runtimes)', async () => {
     const app = new Hono<{ Bindings: { GREETING: string } }>();
     app.get('/hello', (c) => c.json({ greeting: c.env.GREETING }));
-    new McpAdapter(app, { env: { GREETING: 'hi from the edge' } }).mount('/mcp');
+    // A deployed Worker names the host clients reach it by (DNS-rebinding check; localhost only by default).
+    new McpAdapter(app, {
+      env: { GREETING: 'hi from the edge' },
+      http: { allowedHosts: ['worker.example'] },
+    }).mount('/mcp');
     // Exactly what a Worker does: app.fetch(request, env). No socket, no node:http.
     const workerFetch = (input: string | URL | Request, init?: RequestInit) =>
       Promise.resolve(app.fetch(new Request(input, init), { GREETING: 'hi from the edge' }));
