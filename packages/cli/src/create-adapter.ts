@@ -5,6 +5,7 @@ import type { Framework } from './detect-framework.js';
 export interface AnyAdapter {
   server: BackendMcpServer;
   serve(): unknown;
+  connect(transport: import('@backend2mcp/core').McpTransport): unknown;
   listen(options: { port?: number; host?: string }): Promise<{ url: URL; close(): Promise<void> }>;
 }
 
