@@ -48,6 +48,9 @@ export function applyEnvironment(flags: EnvironmentFlags): Record<string, string
  * (issue 22: belongs in the Hono descriptor): Hono apps read configuration from
  * `c.env` (Workers bindings), which `app.fetch` receives as its second argument.
  */
-export function bindingsOption(framework: string, values: Record<string, string> | undefined): { env?: unknown } {
+export function bindingsOption(
+  framework: string,
+  values: Record<string, string> | undefined,
+): { env?: unknown } {
   return framework === 'hono' && values ? { env: values } : {};
 }

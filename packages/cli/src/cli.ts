@@ -42,7 +42,11 @@ export function createProgram(): Command {
         'config file (default: backend2mcp.config.{ts,mts,mjs,json} next to the module, then here)',
       )
       .option('--allow-listen', "let the app's own listen() bind its port (skipped by default)")
-      .option('--env <KEY=VALUE>', 'set an environment variable for the app (repeatable; Hono: also c.env)', collect)
+      .option(
+        '--env <KEY=VALUE>',
+        'set an environment variable for the app (repeatable; Hono: also c.env)',
+        collect,
+      )
       .option(
         '--env-file <file>',
         'read environment variables for the app from a dotenv file (repeatable; Hono: also c.env)',

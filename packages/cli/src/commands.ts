@@ -104,7 +104,10 @@ export async function listCommand(spec: string, flags: ListFlags): Promise<void>
       ...(tool.outputSchema ? { outputSchema: tool.outputSchema } : {}),
       annotations: tool.annotations,
     }));
-    const skipped = adapter.server.skipped.map((entry) => ({ route: entry.route, reason: cliHint(entry.reason) }));
+    const skipped = adapter.server.skipped.map((entry) => ({
+      route: entry.route,
+      reason: cliHint(entry.reason),
+    }));
     writeOutput(`${JSON.stringify({ framework, tools: definitions, skipped }, null, 2)}\n`);
     return;
   }
@@ -152,7 +155,9 @@ export function configCommand(client: string, spec: string): void {
 async function requireRoutes(adapter: AnyAdapter, framework: Framework, file: string): Promise<void> {
   await adapter.server.prepare();
   if (adapter.server.tools.length === 0 && adapter.server.skipped.length === 0) {
-    throw new CliError(`No ${framework} app found in ${basename(file)}: the export given has no ${framework} routes.`);
+    throw new CliError(
+      `No ${framework} app found in ${basename(file)}: the export given has no ${framework} routes.`,
+    );
   }
 }
 

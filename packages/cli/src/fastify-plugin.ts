@@ -27,7 +27,9 @@ export async function buildFastifyPlugin(
   let fastify: FastifyFactory;
   try {
     const loaded = createRequire(file)('fastify') as unknown;
-    fastify = (typeof loaded === 'function' ? loaded : (loaded as { default: unknown }).default) as FastifyFactory;
+    fastify = (
+      typeof loaded === 'function' ? loaded : (loaded as { default: unknown }).default
+    ) as FastifyFactory;
   } catch {
     return undefined;
   }

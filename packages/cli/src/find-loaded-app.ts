@@ -41,7 +41,7 @@ export async function findLoadedApp(
     if (exported && matches(exported.app)) return { ...exported, via: 'export' };
   }
   let captured = capturedApp(matches);
-  if (!captured && sawFramework()) {
+  if (!captured && sawFramework() && listenedServers().length === 0) {
     await nextListen(LATE_LISTEN_MS);
     captured = capturedApp(matches);
   }
@@ -51,18 +51,26 @@ export async function findLoadedApp(
   }
   if (forced === undefined || forced === 'fastify') {
     const instance = await buildFastifyPlugin(module, file, exportName);
-    if (instance) return { app: instance, framework: 'fastify', exportName: exportName ?? 'default', via: 'plugin' };
+    if (instance)
+      return { app: instance, framework: 'fastify', exportName: exportName ?? 'default', via: 'plugin' };
   }
   if (forced) {
     // A framework copy whose shape detection misses: the chosen export is trusted, its routes decide.
     const chosen = exportName ?? 'default';
-    if (Object.hasOwn(module, chosen) && module[chosen] !== undefined && !detectFramework(module[chosen]))
+    if (Object.hasOwn(module, chosen) && couldBeApp(module[chosen]) && !detectFramework(module[chosen]))
       return { app: module[chosen], framework: forced, exportName: chosen, via: 'export', unverified: true };
     throw new CliError(
       `No ${forced} app found in ${name}: not among its exports${exportName ? ` ("${exportName}")` : ''}, and it started no ${forced} server.`,
     );
   }
   return { ...findApp(module, name, exportName), via: 'export' };
+}
+
+/** A function or a class instance: not nothing, and not the plain `{}` of a module that exports nothing. */
+function couldBeApp(value: unknown): boolean {
+  if (typeof value === 'function') return true;
+  if (value === null || typeof value !== 'object') return false;
+  return ![Object.prototype, null].includes(Object.getPrototypeOf(value));
 }
 
 function capturedApp(matches: (value: unknown) => boolean): unknown {

@@ -94,7 +94,8 @@ function instrumentExpressModule(exports: unknown, instrument: (express: never) 
 function patchKoaClass(exports: unknown): boolean {
   if (typeof exports !== 'function') return false;
   const proto = (exports as { prototype?: Record<string | symbol, unknown> }).prototype;
-  if (!proto || typeof proto.callback !== 'function' || typeof proto.createContext !== 'function') return false;
+  if (!proto || typeof proto.callback !== 'function' || typeof proto.createContext !== 'function')
+    return false;
   if (proto[KOA_PATCHED]) return true;
   const callback = proto.callback as AnyFunction;
   proto.callback = function rememberedCallback(this: object, ...args: unknown[]) {

@@ -91,7 +91,8 @@ function pretendListening(server: Server, request: ListenRequest, args: unknown[
 /** `listen(port?, host?, backlog?, cb?)`, `listen(options, cb?)`, `listen(path, cb?)`, `listen(handle, cb?)`. */
 export function listenRequest(args: unknown[]): ListenRequest {
   const [first, second] = args;
-  if (typeof first === 'number') return { port: first, ...(typeof second === 'string' ? { host: second } : {}) };
+  if (typeof first === 'number')
+    return { port: first, ...(typeof second === 'string' ? { host: second } : {}) };
   if (typeof first === 'string') {
     if (/^\d+$/.test(first)) {
       return { port: Number(first), ...(typeof second === 'string' ? { host: second } : {}) };
