@@ -11,6 +11,7 @@ import { detectFramework } from './detect-framework.js';
 type AnyFunction = (...args: unknown[]) => unknown;
 
 const koaApps = new WeakMap<object, unknown>();
+const honoApps: object[] = [];
 const fastifyInstances = new Set<{ server?: unknown }>();
 const KOA_PATCHED = Symbol.for('backend2mcp.cli.koaCallback');
 let installed = false;
@@ -63,6 +64,42 @@ export async function prepareFrameworks(appFile: string): Promise<void> {
 
 const preparers: Array<(exports: unknown) => boolean> = [];
 
+/**
+ * Remembers the Hono instances created while `load` runs. Hono keeps no way
+ * back from `app.fetch` (what `serve({ fetch: app.fetch })` hands to the server)
+ * to its app, and its class cannot be hooked from outside an ES module; but
+ * every instance's constructor ends in `Object.assign(this, options)` (Hono 4),
+ * with its fields (`routes`, `fetch`) already in place. Restored when loading ends.
+ */
+export async function watchHonoInstances<T>(load: () => Promise<T>): Promise<T> {
+  const assign = Object.assign;
+  Object.assign = function assignAndWatch(target: object, ...sources: unknown[]) {
+    if (target !== null && typeof target === 'object' && detectFramework(target) === 'hono') {
+      frameworkSeen = true;
+      honoApps.push(target);
+    }
+    return assign(target, ...sources);
+  } as typeof Object.assign;
+  try {
+    return await load();
+  } finally {
+    Object.assign = assign;
+  }
+}
+
+/**
+ * The Hono app a module that exports nothing serves: of the instances it
+ * created, the one with the most routes (the root holds its sub-apps' routes
+ * too), the later on a tie (sub-app modules are evaluated before the root's).
+ */
+export function rootHonoApp(): unknown {
+  let root: { routes: unknown[] } | undefined;
+  for (const app of honoApps as Array<{ routes: unknown[] }>) {
+    if (!root || app.routes.length >= root.routes.length) root = app;
+  }
+  return root;
+}
+
 /** True once the app loaded a framework (so an app that exports nothing may still listen later). */
 export function sawFramework(): boolean {
   return frameworkSeen;
@@ -80,7 +117,8 @@ export function appBehindServer(server: { listeners(event: string): unknown[] })
     if (koa) return koa;
   }
   for (const fastify of fastifyInstances) if (fastify.server === server) return fastify;
-  return undefined;
+  // Whatever else listens (@hono/node-server's listener around app.fetch) may serve the root Hono app.
+  return rootHonoApp();
 }
 
 function instrumentExpressModule(exports: unknown, instrument: (express: never) => boolean): boolean {

@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import type { Framework } from './detect-framework.js';
 import { CliError } from './errors.js';
 import { findLoadedApp, type LoadedApp } from './find-loaded-app.js';
-import { prepareFrameworks } from './framework-hooks.js';
+import { prepareFrameworks, watchHonoInstances } from './framework-hooks.js';
 import { guardListen } from './listen-guard.js';
 import { loadModule, resolveEntry } from './load-module.js';
 
@@ -50,7 +50,7 @@ export async function loadApp(
 
   let module: Record<string, unknown>;
   try {
-    module = await withTimeout(loadModule(file), options.timeoutMs ?? 30_000, file);
+    module = await watchHonoInstances(() => withTimeout(loadModule(file), options.timeoutMs ?? 30_000, file));
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw new CliError(`Cannot load ${file}:\n${describeLoadError(error)}`);

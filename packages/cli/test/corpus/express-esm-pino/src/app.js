@@ -8,7 +8,9 @@ const todos = [{ id: 1, title: 'write docs', done: false }];
 const app = express();
 app.use(express.json());
 app.use((req, res, next) => {
-  res.on('finish', () => logger.info({ method: req.method, url: req.url, status: res.statusCode }, 'request'));
+  res.on('finish', () =>
+    logger.info({ method: req.method, url: req.url, status: res.statusCode }, 'request'),
+  );
   next();
 });
 

@@ -8,11 +8,19 @@ var books = [
 
 router.get('/', function (req, res) {
   var year = req.query.year ? Number(req.query.year) : undefined;
-  res.json(year ? books.filter(function (b) { return b.year === year; }) : books);
+  res.json(
+    year
+      ? books.filter(function (b) {
+          return b.year === year;
+        })
+      : books,
+  );
 });
 
 router.get('/:id(\\d+)', function (req, res) {
-  var book = books.find(function (b) { return b.id === Number(req.params.id); });
+  var book = books.find(function (b) {
+    return b.id === Number(req.params.id);
+  });
   if (!book) return res.status(404).send({ message: 'Book not found' });
   res.send(book);
 });
