@@ -5,7 +5,7 @@ import { readConfigFile } from './config-file.js';
 import { FRAMEWORKS as KNOWN_FRAMEWORKS } from './detect-framework.js';
 import { CliError } from './errors.js';
 import { parseModuleSpec } from './load-app.js';
-import { writeOutput } from './output.js';
+import { outputFd, writeOutput } from './output.js';
 
 /**
  * The MCP HTTP port when none is given: not 3000, 8000 or 8080, which the app
@@ -149,6 +149,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<v
   // user's app prints with console.log goes to stderr instead.
   console.log = console.error;
   console.info = console.error;
+  outputFd(); // takes the supervisor's variable out of the environment before the app can see it
   let serving = false;
   try {
     const program = createProgram()

@@ -41,7 +41,10 @@ export async function findLoadedApp(
     if (exported && matches(exported.app)) return { ...exported, via: 'export' };
   }
   let captured = capturedApp(matches);
-  if (!captured && sawFramework() && listenedServers().length === 0) {
+  // An app that exports nothing may still listen once its database is connected; one that exports
+  // apps (just not the one asked for, or several) is answered about its exports at once.
+  const exportsApps = Object.values(module).some((value) => detectFramework(value) !== undefined);
+  if (!captured && !exportsApps && sawFramework() && listenedServers().length === 0) {
     await nextListen(LATE_LISTEN_MS);
     captured = capturedApp(matches);
   }
