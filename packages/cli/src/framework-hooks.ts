@@ -47,20 +47,27 @@ export async function prepareFrameworks(appFile: string): Promise<void> {
     const originalLoad = loader._load;
     loader._load = function loadAndPrepare(this: unknown, ...args: unknown[]) {
       const exports = originalLoad.apply(this, args);
-      if (prepare(exports)) frameworkSeen = true;
+      if (prepare(exports) && !preparingUpFront) frameworkSeen = true;
       return exports;
     };
     preparers.push(prepare);
   }
   const fromApp = createRequire(appFile);
-  for (const name of ['express', 'koa']) {
-    try {
-      for (const prepare of preparers) prepare(fromApp(name));
-    } catch {
-      // Not installed for this app.
+  preparingUpFront = true; // what the CLI loads here says nothing about what the app uses
+  try {
+    for (const name of ['express', 'koa']) {
+      try {
+        for (const prepare of preparers) prepare(fromApp(name));
+      } catch {
+        // Not installed for this app.
+      }
     }
+  } finally {
+    preparingUpFront = false;
   }
 }
+
+let preparingUpFront = false;
 
 const preparers: Array<(exports: unknown) => boolean> = [];
 
