@@ -74,6 +74,7 @@ describe('a module that starts its own server', () => {
   it.each([
     ['cjs/express-module-parent.js', 'if (!module.parent) app.listen()', 'get_health'],
     ['cjs/koa-require-main.js', 'if (require.main === module) app.listen()', 'get_books_by_id'],
+    ['esm/express-import-meta.js', 'if (import.meta.url === argv[1]) app.listen()', 'get_status'],
   ])(
     '%s (%s): the guard stays shut, as under a test runner',
     async (file, _shape, tool) => {
@@ -198,6 +199,21 @@ describe('an app that writes to stdout', () => {
 });
 
 describe('the environment the app expects', () => {
+  it('env and allowListen in backend2mcp.config.json, as the flags', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backend2mcp-env-'));
+    cleanups.add(() => rmSync(dir, { recursive: true, force: true }));
+    const port = await freePort();
+    writeFileSync(join(dir, 'backend2mcp.config.json'), JSON.stringify({ env: { PORT: String(port) } }));
+    const result = await runCli([
+      'list',
+      app('cjs/express-listen.js'),
+      '--config',
+      join(dir, 'backend2mcp.config.json'),
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`skipped the app's listen on port ${port}`);
+  }, 30_000);
+
   it('--env and --env-file reach process.env and, for Hono, c.env (Workers bindings)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'backend2mcp-env-'));
     cleanups.add(() => rmSync(dir, { recursive: true, force: true }));
