@@ -2,7 +2,7 @@ import { detectFramework, type Framework } from './detect-framework.js';
 import { CliError } from './errors.js';
 import { buildFastifyPlugin } from './fastify-plugin.js';
 import { type FoundApp, findApp } from './find-app.js';
-import { appBehindServer, sawFramework } from './framework-hooks.js';
+import { appBehindServer, honoAppByFetch, sawFramework } from './framework-hooks.js';
 import { listenedServers, nextListen } from './listen-guard.js';
 
 /** How long to wait for an app that exports nothing to listen after loading (after a database connection, say). */
@@ -40,6 +40,9 @@ export async function findLoadedApp(
     const exported = tryFind(() => findApp(module, name));
     if (exported && matches(exported.app)) return { ...exported, via: 'export' };
   }
+  const served = servedByFetch(module[exportName ?? 'default']);
+  if (served && matches(served))
+    return { app: served, framework: 'hono', exportName: exportName ?? 'default', via: 'export' };
   let captured = capturedApp(matches);
   // An app that exports nothing may still listen once its database is connected; one that exports
   // apps (just not the one asked for, or several) is answered about its exports at once.
@@ -67,6 +70,13 @@ export async function findLoadedApp(
     );
   }
   return { ...findApp(module, name, exportName), via: 'export' };
+}
+
+/** The Hono app behind an exported `{ fetch: app.fetch, port }` object. */
+function servedByFetch(value: unknown): unknown {
+  const fetch =
+    value !== null && typeof value === 'object' ? (value as { fetch?: unknown }).fetch : undefined;
+  return typeof fetch === 'function' ? honoAppByFetch(fetch) : undefined;
 }
 
 /** A function or a class instance: not nothing, and not the plain `{}` of a module that exports nothing. */

@@ -94,6 +94,11 @@ export async function watchHonoInstances<T>(load: () => Promise<T>): Promise<T> 
   }
 }
 
+/** The Hono app whose `fetch` this is (Bun and Deno entries: `export default { port, fetch: app.fetch }`). */
+export function honoAppByFetch(fetch: unknown): unknown {
+  return honoApps.find((app) => (app as { fetch?: unknown }).fetch === fetch);
+}
+
 /**
  * The Hono app a module that exports nothing serves: of the instances it
  * created, the one with the most routes (the root holds its sub-apps' routes

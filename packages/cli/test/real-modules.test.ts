@@ -114,6 +114,12 @@ describe('an entry module that exports nothing', () => {
     expect(tools(named.stdout)).toEqual(tools(plain.stdout));
   }, 30_000);
 
+  it('a Bun / Deno entry exporting { port, fetch: app.fetch } serves the Hono app behind it', async () => {
+    const { client } = await connect([app('esm/hono-bun-entry.ts')]);
+    const result = await client.callTool({ name: 'get_todos_by_id', arguments: { id: 'a1' } });
+    expect(result.structuredContent).toEqual({ id: 'a1', via: 'hono-bun-entry' });
+  }, 30_000);
+
   it('a Koa app behind http.createServer(app.callback()) answers errors as errors', async () => {
     const { client } = await connect([app('cjs/koa-create-server.js')]);
     const result = await client.callTool({ name: 'delete_orders_by_id', arguments: { id: '12' } });
