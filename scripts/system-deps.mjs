@@ -20,11 +20,13 @@ const REQUIREMENTS = [
       'python3-django',
       'python3-djangorestframework',
       'python3-yaml',
+      // Django REST framework's OpenAPI schema view needs it.
+      'python3-uritemplate',
     ],
     present: () =>
       commandWorks('/usr/bin/python3', [
         '-c',
-        'import fastapi, uvicorn, flask, flasgger, apispec, django, rest_framework, yaml',
+        'import fastapi, uvicorn, flask, flasgger, apispec, django, rest_framework, yaml, uritemplate',
       ]),
   },
 ];

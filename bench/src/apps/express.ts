@@ -9,7 +9,7 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { dispatchNodeListener } from '@backend2mcp/core/node';
-import { McpAdapter, mcp } from '@backend2mcp/express';
+import { descriptor, mcp } from '@backend2mcp/express';
 import express from 'express';
 import { createUser, getUser, NEW_USER, NEW_USER_SCHEMA, USER_ID } from '../business.js';
 import { type BenchApp, expectStatus, type FrameworkBench, type HttpServerHandle } from './types.js';
@@ -51,8 +51,9 @@ async function listenHttp(app: express.Express): Promise<HttpServerHandle> {
 
 /** Express 5 with `express.json()`. */
 export const expressBench: FrameworkBench = {
-  framework: 'express',
-  packageName: 'express',
+  descriptor,
+  framework: descriptor.name,
+  packageName: descriptor.frameworkPackage,
   async create(): Promise<BenchApp> {
     const app = createApp();
     return {
@@ -74,7 +75,7 @@ export const expressBench: FrameworkBench = {
         });
         expectStatus('express', 'POST', response.status, 201);
       },
-      adapter: new McpAdapter(app, { name: 'bench-express' }),
+      adapter: descriptor.create(app, { name: 'bench-express' }),
       listenHttp: () => listenHttp(app),
     };
   },
@@ -85,6 +86,6 @@ export const expressBench: FrameworkBench = {
         res.json({ route: index, id: req.params.id });
       });
     }
-    return { createAdapter: async () => new McpAdapter(app) };
+    return { createAdapter: async () => descriptor.create(app) };
   },
 };

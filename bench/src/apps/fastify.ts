@@ -4,7 +4,7 @@
  * one the adapter uses too.
  */
 // The adapter first: importing it starts collecting routes of every Fastify instance created after.
-import { McpAdapter } from '@backend2mcp/fastify';
+import { descriptor } from '@backend2mcp/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   createUser,
@@ -40,11 +40,12 @@ function createApp(): FastifyInstance {
 
 /** Fastify 5 with route JSON Schemas. */
 export const fastifyBench: FrameworkBench = {
-  framework: 'fastify',
-  packageName: 'fastify',
+  descriptor,
+  framework: descriptor.name,
+  packageName: descriptor.frameworkPackage,
   async create(): Promise<BenchApp> {
     const app = createApp();
-    const adapter = new McpAdapter(app, { name: 'bench-fastify' });
+    const adapter = descriptor.create(app, { name: 'bench-fastify' });
     await app.ready();
     return {
       framework: 'fastify',
@@ -79,6 +80,6 @@ export const fastifyBench: FrameworkBench = {
     }
     // Booting is Fastify's own cost, paid by the app whether or not MCP is added.
     await app.ready();
-    return { createAdapter: async () => new McpAdapter(app) };
+    return { createAdapter: async () => descriptor.create(app) };
   },
 };

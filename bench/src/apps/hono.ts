@@ -4,7 +4,7 @@
  */
 
 import type { AddressInfo } from 'node:net';
-import { McpAdapter, mcp } from '@backend2mcp/hono';
+import { descriptor, mcp } from '@backend2mcp/hono';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createUser, getUser, NEW_USER, NEW_USER_SCHEMA, type NewUser, USER_ID } from '../business.js';
@@ -26,8 +26,9 @@ function createApp(): Hono {
 
 /** Hono 4, served on Node by @hono/node-server for the HTTP rows. */
 export const honoBench: FrameworkBench = {
-  framework: 'hono',
-  packageName: 'hono',
+  descriptor,
+  framework: descriptor.name,
+  packageName: descriptor.frameworkPackage,
   async create(): Promise<BenchApp> {
     const app = createApp();
     return {
@@ -48,7 +49,7 @@ export const honoBench: FrameworkBench = {
         await response.arrayBuffer();
         expectStatus('hono', 'POST', response.status, 201);
       },
-      adapter: new McpAdapter(app, { name: 'bench-hono' }),
+      adapter: descriptor.create(app, { name: 'bench-hono' }),
       listenHttp() {
         return new Promise((resolve) => {
           const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
@@ -66,6 +67,6 @@ export const honoBench: FrameworkBench = {
     for (let index = 0; index < routes; index++) {
       app.get(`/r${index}/items/:id`, (c) => c.json({ route: index, id: c.req.param('id') }));
     }
-    return { createAdapter: async () => new McpAdapter(app) };
+    return { createAdapter: async () => descriptor.create(app) };
   },
 };

@@ -7,7 +7,7 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { dispatchNodeListener } from '@backend2mcp/core/node';
-import { McpAdapter, mcp } from '@backend2mcp/koa';
+import { descriptor, mcp } from '@backend2mcp/koa';
 import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
 import Koa from 'koa';
@@ -50,8 +50,9 @@ async function listenHttp(app: Koa): Promise<HttpServerHandle> {
 
 /** Koa 3 + @koa/router. */
 export const koaBench: FrameworkBench = {
-  framework: 'koa',
-  packageName: 'koa',
+  descriptor,
+  framework: descriptor.name,
+  packageName: descriptor.frameworkPackage,
   async create(): Promise<BenchApp> {
     const app = createApp();
     // Built once, as a server would: callback() composes the middleware.
@@ -75,7 +76,7 @@ export const koaBench: FrameworkBench = {
         });
         expectStatus('koa', 'POST', response.status, 201);
       },
-      adapter: new McpAdapter(app, { name: 'bench-koa' }),
+      adapter: descriptor.create(app, { name: 'bench-koa' }),
       listenHttp: () => listenHttp(app),
     };
   },
@@ -88,6 +89,6 @@ export const koaBench: FrameworkBench = {
       });
     }
     app.use(router.routes());
-    return { createAdapter: async () => new McpAdapter(app) };
+    return { createAdapter: async () => descriptor.create(app) };
   },
 };

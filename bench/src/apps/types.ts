@@ -1,14 +1,10 @@
-import type { BackendMcpServer, McpTransport } from '@backend2mcp/core';
+import type { AnyAdapterDescriptor, McpServerAdapter } from '@backend2mcp/core/adapter';
 
-/** The four frameworks backend2mcp has an adapter for. */
+/** The frameworks backend2mcp has an adapter for: the names of their descriptors. */
 export type Framework = 'express' | 'fastify' | 'hono' | 'koa';
 
-/** What the bench needs of an adapter: the same surface every `McpAdapter` offers. */
-export interface BenchAdapter {
-  readonly server: BackendMcpServer;
-  connect(transport: McpTransport): { close(): Promise<void> } | Promise<{ close(): Promise<void> }>;
-  listen(options: { port: number }): Promise<{ url: URL; close(): Promise<void> }>;
-}
+/** What the bench needs of an adapter: core's one adapter interface, which every `McpAdapter` implements. */
+export type BenchAdapter = McpServerAdapter;
 
 /** A running plain HTTP server (no MCP), for the peer proxy and the direct-HTTP row. */
 export interface HttpServerHandle {
@@ -43,6 +39,8 @@ export interface ScaledApp {
 
 /** Everything the bench knows about one framework. */
 export interface FrameworkBench {
+  /** The adapter's descriptor: the bench builds every adapter through it, as the CLI does. */
+  readonly descriptor: AnyAdapterDescriptor;
   readonly framework: Framework;
   /** npm package whose version is printed next to the numbers. */
   readonly packageName: string;

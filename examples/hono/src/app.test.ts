@@ -16,10 +16,26 @@ describe('the example Hono API', () => {
       expect(tools.map((tool) => [tool.name, tool.title])).toEqual([
         ['get_tasks', 'List tasks'],
         ['post_tasks', 'Create a task'],
+        ['post_tasks_by_id_complete', 'Complete a task'],
         ['get_owner', 'GET /owner'],
       ]);
-      const created = await client.callTool({ name: 'post_tasks', arguments: { title: 'Try backend2mcp' } });
-      expect(created.structuredContent).toEqual({ id: 2, title: 'Try backend2mcp', done: false });
+      const created = await client.callTool({
+        name: 'post_tasks',
+        arguments: { title: 'Try backend2mcp', dueOn: '2026-12-24' },
+      });
+      expect(created.structuredContent).toMatchObject({
+        id: 2,
+        title: 'Try backend2mcp',
+        done: false,
+        dueOn: '2026-12-24',
+        completedAt: null,
+      });
+      // Responses carry date-times; the model gets them as the app sent them.
+      const completed = await client.callTool({ name: 'post_tasks_by_id_complete', arguments: { id: 2 } });
+      expect(completed.isError).toBeFalsy();
+      expect(completed.structuredContent).toMatchObject({ id: 2, done: true });
+      const { createdAt, completedAt } = completed.structuredContent as Record<string, string>;
+      expect(Date.parse(completedAt!)).toBeGreaterThanOrEqual(Date.parse(createdAt!));
     } finally {
       await client.close();
       await new Promise((resolve) => server.close(resolve));

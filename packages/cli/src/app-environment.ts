@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
+import type { BackendMcpOptions } from '@backend2mcp/core';
+import { adapterFor, type Framework } from './detect-framework.js';
 import { CliError } from './errors.js';
 
 /** `--env KEY=VALUE` and `--env-file <file>` (both repeatable). */
@@ -44,13 +46,12 @@ export function applyEnvironment(flags: EnvironmentFlags): Record<string, string
 }
 
 /**
- * The adapter option that carries the values as bindings. FRAMEWORK-SPECIFIC
- * (issue 22: belongs in the Hono descriptor): Hono apps read configuration from
- * `c.env` (Workers bindings), which `app.fetch` receives as its second argument.
+ * The adapter options that carry the values beyond `process.env`, from the
+ * adapter's descriptor (Hono: bindings, `c.env`, which `app.fetch` receives).
  */
-export function bindingsOption(
-  framework: string,
+export function environmentOptions(
+  framework: Framework,
   values: Record<string, string> | undefined,
-): { env?: unknown } {
-  return framework === 'hono' && values ? { env: values } : {};
+): BackendMcpOptions {
+  return values ? (adapterFor(framework).environmentOptions?.(values) ?? {}) : {};
 }

@@ -2,9 +2,10 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { version } from '../package.json';
 import { configCommand, listCommand, runCommand } from './commands.js';
 import { readConfigFile } from './config-file.js';
-import { FRAMEWORKS as KNOWN_FRAMEWORKS } from './detect-framework.js';
+import { frameworkList, FRAMEWORKS as KNOWN_FRAMEWORKS } from './detect-framework.js';
 import { CliError } from './errors.js';
 import { parseModuleSpec } from './load-app.js';
+import { listOpenApiCommand, openApiServerArgs, runOpenApiCommand } from './openapi/openapi-commands.js';
 import { outputFd, writeOutput } from './output.js';
 
 /**
@@ -18,7 +19,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 /** The `backend2mcp` program. */
 export function createProgram(): Command {
   const program = new Command('backend2mcp')
-    .description('Serve any Express, Fastify, Hono or Koa app as an MCP server: every route becomes a tool.')
+    .description(`Serve any ${frameworkList()} app as an MCP server: every route becomes a tool.`)
     .version(version)
     .showHelpAfterError();
 
@@ -52,18 +53,49 @@ export function createProgram(): Command {
         'read environment variables for the app from a dotenv file (repeatable; Hono: also c.env)',
         collect,
       )
-      .option('--cwd <dir>', 'working directory for the app (relative paths are taken from there)');
+      .option('--cwd <dir>', 'working directory for the app (relative paths are taken from there)')
+      // --openapi: flags of a backend known from its OpenAPI document (src/openapi/openapi-commands.ts).
+      .option(
+        '--openapi <url|file>',
+        'serve the backend an OpenAPI/Swagger document describes (instead of a module)',
+      )
+      .option('--base-url <url>', "with --openapi: where calls go (default: the document's servers)")
+      .option(
+        '--credential <scheme=value>',
+        "with --openapi: key, token or user:password for the document's security scheme; value env:NAME reads it from the environment (repeatable)",
+        collect,
+      )
+      .option(
+        '--client-credentials <scheme=id:secret>',
+        'with --openapi: OAuth client credentials for the scheme (repeatable)',
+        collect,
+      )
+      .option(
+        '--forward-header <name>',
+        "with --openapi: pass this header of the MCP caller's HTTP request to the backend (repeatable)",
+        collect,
+      )
+      .option(
+        '--watch [ms]',
+        'with --openapi: read the document again every ms (default 2000) and tell clients when the tools change',
+      );
 
   toolFlags(
     program
       .command('run')
       .description('serve the app over stdio (default) or Streamable HTTP')
-      .argument('<module>', 'the app module (.ts, .mts, .js, .mjs, .cjs), optionally <file>:<export>')
+      .argument('[module]', 'the app module (.ts, .mts, .js, .mjs, .cjs), optionally <file>:<export>')
       .addOption(
         new Option('--transport <transport>', 'stdio or http').choices(['stdio', 'http']).default('stdio'),
       )
+      .option('--cookies', 'keep the cookies the app sets, one jar per MCP connection (session logins)')
       .option('--port <port>', 'HTTP port', DEFAULT_HTTP_PORT)
       .option('--host <host>', 'HTTP interface', '127.0.0.1')
+      .option(
+        '--allowed-host <name>',
+        'a Host name HTTP clients may use besides localhost (DNS-rebinding check; repeatable)',
+        collect,
+      )
       .option(
         '--bearer-token <token>',
         'HTTP callers must send Authorization: Bearer <token> (repeatable)',
@@ -74,19 +106,23 @@ export function createProgram(): Command {
         'HTTP callers must send X-API-Key: <key> or ?api_key=<key> (repeatable)',
         collect,
       ),
-  ).action(async (module: string, _flags, command: Command) =>
-    runCommand(module, await withConfig(module, command)),
-  );
+  ).action(async (module: string | undefined, _flags, command: Command) => {
+    // --openapi hook: a backend in any language, known from its OpenAPI document (src/openapi/).
+    if (command.opts().openapi) return runOpenApiCommand(await withConfig(module, command));
+    return runCommand(requireModule(module), await withConfig(module, command));
+  });
 
   toolFlags(
     program
       .command('list')
       .description('list the tools the app would expose, and why any route was left out')
-      .argument('<module>', 'the app module, optionally <file>:<export>')
+      .argument('[module]', 'the app module, optionally <file>:<export>')
       .option('--json', 'print the full tool definitions as JSON'),
-  ).action(async (module: string, _flags, command: Command) =>
-    listCommand(module, await withConfig(module, command)),
-  );
+  ).action(async (module: string | undefined, _flags, command: Command) => {
+    // --openapi hook (see run).
+    if (command.opts().openapi) return listOpenApiCommand(await withConfig(module, command));
+    return listCommand(requireModule(module), await withConfig(module, command));
+  });
 
   program
     .command('config')
@@ -97,17 +133,32 @@ export function createProgram(): Command {
       }
       return value;
     })
-    .argument('<module>', 'the app module, optionally <file>:<export>')
-    .action((client: string, module: string) => configCommand(client, module));
+    .argument('[module]', 'the app module, optionally <file>:<export>')
+    .option('--openapi <url|file>', 'the snippet for a backend an OpenAPI/Swagger document describes')
+    .option('--base-url <url>', 'with --openapi: where calls go')
+    .action((client: string, module: string | undefined, flags: { openapi?: string; baseUrl?: string }) => {
+      // --openapi hook: same snippet shape, its own arguments.
+      if (flags.openapi)
+        return configCommand(client, flags.openapi, openApiServerArgs(flags.openapi, flags.baseUrl));
+      return configCommand(client, requireModule(module));
+    });
 
   return program;
+}
+
+/** The module argument, required unless --openapi names the backend. */
+function requireModule(module: string | undefined): string {
+  if (!module)
+    throw new CliError('Give the app module (e.g. backend2mcp run ./app.ts), or --openapi <url|file>.');
+  return module;
 }
 
 /**
  * The command's options with the config file filled in: an option given on the
  * command line wins; one left at its default takes the config file's value.
  */
-async function withConfig(module: string, command: Command) {
+
+async function withConfig(module: string | undefined, command: Command) {
   const flags = command.opts();
   if (flags.cwd !== undefined) {
     try {
@@ -116,7 +167,8 @@ async function withConfig(module: string, command: Command) {
       throw new CliError(`--cwd ${flags.cwd}: no such directory.`);
     }
   }
-  const config = await readConfigFile(flags.config, parseModuleSpec(module).file);
+  // With --openapi there is no module: the config file is looked for in the working directory.
+  const config = await readConfigFile(flags.config, module ? parseModuleSpec(module).file : './.');
   const merged: Record<string, unknown> = { ...flags };
   for (const [key, value] of Object.entries(config)) {
     if (command.getOptionValueSource(key) !== 'cli') merged[key] = value;

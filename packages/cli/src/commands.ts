@@ -1,23 +1,15 @@
 import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { applyEnvironment, bindingsOption, type EnvironmentFlags } from './app-environment.js';
+import { applyEnvironment, type EnvironmentFlags, environmentOptions } from './app-environment.js';
+import { callerAuthentication } from './caller-auth.js';
 import { type AnyAdapter, createAdapter } from './create-adapter.js';
-import type { Framework } from './detect-framework.js';
+import { anAppOf, type Framework } from './detect-framework.js';
+import { CliError } from './errors.js';
 import { asOwnListen } from './listen-guard.js';
+import { loadApp, parseModuleSpec } from './load-app.js';
 import { writeOutput } from './output.js';
 import { serveOverStdio } from './serve-stdio.js';
 import { cliHint } from './skip-hints.js';
-
-const FRAMEWORK_NAMES: Record<Framework, string> = {
-  express: 'an Express',
-  fastify: 'a Fastify',
-  hono: 'a Hono',
-  koa: 'a Koa',
-};
-
-import { callerAuthentication } from './caller-auth.js';
-import { CliError } from './errors.js';
-import { loadApp, parseModuleSpec } from './load-app.js';
 import { adapterOptions, type ToolFlags } from './tool-options.js';
 
 /** Flags of every command that loads the app. */
@@ -32,6 +24,7 @@ export interface RunFlags extends ToolFlags, LoadFlags {
   framework?: Framework;
   bearerToken?: string[];
   apiKey?: string[];
+  allowedHost?: string[];
 }
 
 /** `backend2mcp run <module>`: serves the app over stdio (default) or Streamable HTTP. */
@@ -49,10 +42,18 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<void> {
       'backend2mcp: --bearer-token/--api-key protect the HTTP transport; over stdio the client that starts the process is the caller.\n',
     );
   }
+  // Host names beside localhost that clients may reach the HTTP endpoint by (DNS-rebinding check).
+  const allowedHosts = flags.allowedHost
+    ? ['localhost', '127.0.0.1', '[::1]', ...flags.allowedHost]
+    : undefined;
+  const http = {
+    ...(authenticate ? { authenticate } : {}),
+    ...(allowedHosts ? { allowedHosts } : {}),
+  };
   const adapter = await createAdapter(framework, app, {
     ...adapterOptions(flags),
-    ...bindingsOption(framework, bindings),
-    ...(authenticate ? { http: { authenticate } } : {}),
+    ...environmentOptions(framework, bindings),
+    ...(Object.keys(http).length > 0 ? { http } : {}),
   });
   if (unverified) await requireRoutes(adapter, framework, file);
   if (flags.transport === 'http') {
@@ -62,7 +63,7 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<void> {
     try {
       const listening = await asOwnListen(() => adapter.listen({ port, host: flags.host }));
       process.stderr.write(
-        `backend2mcp: ${FRAMEWORK_NAMES[framework]} app ${basename(file)}, MCP at ${listening.url.href}\n`,
+        `backend2mcp: ${anAppOf(framework)} app ${basename(file)}, MCP at ${listening.url.href}\n`,
       );
     } catch (error) {
       throw new CliError((error as Error).message);
@@ -70,7 +71,7 @@ export async function runCommand(spec: string, flags: RunFlags): Promise<void> {
     return;
   }
   await serveOverStdio(adapter);
-  process.stderr.write(`backend2mcp: ${FRAMEWORK_NAMES[framework]} app ${basename(file)}, MCP over stdio\n`);
+  process.stderr.write(`backend2mcp: ${anAppOf(framework)} app ${basename(file)}, MCP over stdio\n`);
 }
 
 export interface ListFlags extends ToolFlags, LoadFlags {
@@ -87,7 +88,7 @@ export async function listCommand(spec: string, flags: ListFlags): Promise<void>
   const warnings: string[] = [];
   const adapter = await createAdapter(framework, app, {
     ...adapterOptions(flags),
-    ...bindingsOption(framework, bindings),
+    ...environmentOptions(framework, bindings),
     onWarning: (message) => warnings.push(message),
   });
   await adapter.server.prepare();
@@ -113,9 +114,7 @@ export async function listCommand(spec: string, flags: ListFlags): Promise<void>
   }
   const rows = tools.map((tool) => [tool.name, tool.route.method, tool.route.path, hints(tool.annotations)]);
   writeOutput(table(['TOOL', 'METHOD', 'PATH', 'HINTS'], rows));
-  writeOutput(
-    `\n${tools.length} ${tools.length === 1 ? 'tool' : 'tools'} from ${FRAMEWORK_NAMES[framework]} app.\n`,
-  );
+  writeOutput(`\n${tools.length} ${tools.length === 1 ? 'tool' : 'tools'} from ${anAppOf(framework)} app.\n`);
   for (const warning of warnings)
     process.stderr.write(`warning: ${cliHint(warning.replace(/^backend2mcp: /, ''))}\n`);
 }
@@ -125,17 +124,13 @@ export async function listCommand(spec: string, flags: ListFlags): Promise<void>
  * MCP client. Clients start servers from anywhere (often `/`), so the module's
  * path is absolute and `--cwd` keeps the working directory the command was
  * typed in, where the app reads its files and `.env` (a flag, not the client's
- * `cwd` key, which not every client honours).
+ * `cwd` key, which not every client honours). `args`: the --openapi hook's own
+ * run arguments (src/openapi/openapi-commands.ts).
  */
-export function configCommand(client: string, spec: string): void {
-  const { file, exportName } = parseModuleSpec(spec);
-  if (!existsSync(file)) throw new CliError(`File not found: ${file}`);
-  const name = basename(file, extname(file)) || 'backend2mcp';
-  const module = exportName === undefined ? file : `${file}:${exportName}`;
-  const server = {
-    command: 'npx',
-    args: ['-y', '@backend2mcp/cli', 'run', module, '--cwd', process.cwd()],
-  };
+export function configCommand(client: string, spec: string, args?: string[]): void {
+  const server = { command: 'npx', args: args ?? moduleServerArgs(spec) };
+  const file = parseModuleSpec(spec).file;
+  const name = args ? 'backend2mcp' : basename(file, extname(file)) || 'backend2mcp';
   switch (client.toLowerCase()) {
     case 'claude':
     case 'claude-desktop':
@@ -149,6 +144,14 @@ export function configCommand(client: string, spec: string): void {
     default:
       throw new CliError(`Unknown client "${client}". Use one of: claude, cursor, vscode.`);
   }
+}
+
+/** `run <module>` with the module's absolute path, in the working directory the command was typed in. */
+function moduleServerArgs(spec: string): string[] {
+  const { file, exportName } = parseModuleSpec(spec);
+  if (!existsSync(file)) throw new CliError(`File not found: ${file}`);
+  const module = exportName === undefined ? file : `${file}:${exportName}`;
+  return ['-y', '@backend2mcp/cli', 'run', module, '--cwd', process.cwd()];
 }
 
 /** `--framework` named a framework the app was not recognised as: without a single route, it is not one. */

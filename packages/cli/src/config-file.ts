@@ -17,6 +17,7 @@ export interface ConfigFile {
   allowListen?: boolean;
   env?: string[];
   envFile?: string[];
+  allowedHost?: string[];
 }
 
 const NAMES = [
@@ -38,6 +39,7 @@ const KEYS = new Set([
   'allowListen',
   'env',
   'envFile',
+  'allowedHost',
 ]);
 
 /**
@@ -85,6 +87,7 @@ export async function readConfigFile(explicit: string | undefined, moduleFile: s
     ...(raw.allowListen !== undefined ? { allowListen: raw.allowListen === true } : {}),
     ...(raw.env !== undefined ? { env: envList(raw.env) } : {}),
     ...(raw.envFile !== undefined ? { envFile: list(raw.envFile) } : {}),
+    ...(raw.allowedHost !== undefined ? { allowedHost: list(raw.allowedHost) } : {}),
   };
 }
 

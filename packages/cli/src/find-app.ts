@@ -1,4 +1,4 @@
-import { detectFramework, type Framework } from './detect-framework.js';
+import { detectFramework, type Framework, frameworkList, withArticle } from './detect-framework.js';
 import { CliError } from './errors.js';
 
 /** The app the CLI found in a module. */
@@ -33,7 +33,7 @@ export function findApp(module: Record<string, unknown>, file: string, exportNam
     );
   }
   throw new CliError(
-    `No Express, Fastify, Hono or Koa app found among the exports of ${file} (${describe(names)}). ` +
+    `No ${frameworkList()} app found among the exports of ${file} (${describe(names)}). ` +
       'Export the app instance (default or named), or name it with <file>:<export>.',
   );
 }
@@ -42,7 +42,7 @@ function withFramework(app: unknown, exportName: string, file: string): FoundApp
   const framework = detectFramework(app);
   if (!framework) {
     throw new CliError(
-      `The export "${exportName}" of ${file} is not an Express, Fastify, Hono or Koa app; pass --framework if it is one.`,
+      `The export "${exportName}" of ${file} is not ${withArticle(frameworkList())} app; pass --framework if it is one.`,
     );
   }
   return { app, framework, exportName };

@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ADAPTERS } from './adapters.js';
 import type { Framework } from './detect-framework.js';
 import { CliError } from './errors.js';
 import { findLoadedApp, type LoadedApp } from './find-loaded-app.js';
 import { prepareFrameworks, watchHonoInstances } from './framework-hooks.js';
 import { guardListen } from './listen-guard.js';
 import { loadModule, resolveEntry } from './load-module.js';
+import { loadNestEntry } from './nest-entry.js';
 
 /** `path/to/app.ts` or `path/to/app.ts:exportName`. */
 export interface ModuleSpec {
@@ -45,7 +48,12 @@ export async function loadApp(
   const parsed = parseModuleSpec(spec);
   if (!existsSync(parsed.file)) throw new CliError(`File not found: ${parsed.file}`);
   const file = resolveEntry(parsed.file);
+  // NestJS (issue 23): a file of a Nest project is loaded by nest-entry.ts.
+  const nest =
+    forced === undefined || forced === 'nestjs' ? await loadNestEntry(file, parsed.exportName) : undefined;
+  if (nest) return { ...nest, file };
   guardListen({ allowListen: options.allowListen ?? false });
+  await preloadAdapters(file);
   await prepareFrameworks(file);
 
   let module: Record<string, unknown>;
@@ -57,6 +65,11 @@ export async function loadApp(
   }
   const found = await findLoadedApp(module, file, basename(file), parsed.exportName, forced);
   return { ...found, file };
+}
+
+/** What each adapter prepares before the app's code runs (Express instrumentation, Fastify's watcher). */
+async function preloadAdapters(file: string): Promise<void> {
+  for (const adapter of ADAPTERS) await adapter.preload?.(pathToFileURL(file));
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, file: string): Promise<T> {

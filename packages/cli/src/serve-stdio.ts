@@ -1,4 +1,4 @@
-import type { AnyAdapter } from './create-adapter.js';
+import type { McpServerAdapter } from '@backend2mcp/core/adapter';
 import { outputStream } from './output.js';
 
 /**
@@ -8,7 +8,7 @@ import { outputStream } from './output.js';
  * hold the event loop open (a database pool, timers, a server it was allowed to
  * start), so waiting for the loop to empty would leave the process behind.
  */
-export async function serveOverStdio(adapter: AnyAdapter): Promise<void> {
+export async function serveOverStdio(adapter: Pick<McpServerAdapter, 'connect'>): Promise<void> {
   const { StdioServerTransport } = await import('@modelcontextprotocol/server/stdio');
   const output = outputStream();
   const exit = () => setImmediate(() => process.exit(0));

@@ -7,6 +7,8 @@ export interface ToolFlags {
   header?: string[];
   include?: string[];
   exclude?: string[];
+  /** `run --cookies`: one cookie jar per MCP connection. */
+  cookies?: boolean;
 }
 
 /** `--header 'X-Name: value'` -> `{ 'x-name': 'value' }`, refusing malformed or CR/LF values. */
@@ -54,6 +56,7 @@ export function adapterOptions(flags: ToolFlags): BackendMcpOptions {
   return {
     ...(Object.keys(headers).length > 0 ? { headers } : {}),
     ...(filter ? { filter } : {}),
+    ...(flags.cookies ? { cookies: true } : {}),
     onWarning: (message) => process.stderr.write(`${cliHint(message)}\n`),
   };
 }

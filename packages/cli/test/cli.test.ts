@@ -338,9 +338,10 @@ describe('backend2mcp errors', () => {
 
   it('--help lists the commands and their options', async () => {
     const top = await cli('--help');
-    expect(top.stdout).toContain('run [options] <module>');
-    expect(top.stdout).toContain('list [options] <module>');
-    expect(top.stdout).toContain('config <client> <module>');
+    // The module is optional: --openapi names a backend instead.
+    expect(top.stdout).toContain('run [options] [module]');
+    expect(top.stdout).toContain('list [options] [module]');
+    expect(top.stdout).toContain('config [options] <client> [module]');
     const run = await cli('run', '--help');
     for (const flag of [
       '--transport',
@@ -350,6 +351,9 @@ describe('backend2mcp errors', () => {
       '--include',
       '--exclude',
       '--framework',
+      '--openapi',
+      '--base-url',
+      '--watch',
     ]) {
       expect(run.stdout).toContain(flag);
     }

@@ -17,11 +17,14 @@ import type { AuthContext, AuthProvider, WellKnownDocument } from './auth/auth-p
 import { type Caller, fromAuthInfo, identifyCaller, toAuthInfo } from './auth/caller.js';
 import { combineProviders } from './auth/combine-providers.js';
 import { normalizeForwardList } from './auth/forward-headers.js';
-import { calledToolName, insufficientScope } from './auth/scope-challenge.js';
+import { insufficientScope, scopedTarget } from './auth/scope-challenge.js';
 import { missingScopes, requiredScopes } from './auth/tool-scopes.js';
 import { type CallReporter, callTool, SILENT_REPORTER } from './call-tool.js';
+import { CookieJars } from './cookie-jar.js';
+import { resolveGuard } from './http-guard.js';
 import { type CallLimits, resolveCallLimits, resolveMaxMessageBytes } from './limits.js';
 import { type HandlerCore, registerHandlers, unknownTool } from './mcp-handlers.js';
+import { redactText, redactValue, secretsOf } from './redact.js';
 import type { SkippedRoute } from './route.js';
 import { SchemaValidator } from './schema-validation.js';
 import type { BackendMcpOptions, FetchOptions, RouteSource } from './server-options.js';
@@ -32,6 +35,7 @@ import {
   type CustomResourceDefinition,
   type CustomResourceReader,
   CustomSurface,
+  type CustomTool,
   type CustomToolDefinition,
   type CustomToolHandler,
 } from './surface/custom-surface.js';
@@ -44,6 +48,7 @@ export type {
   BackendMcpOptions,
   FetchOptions,
   HttpGuardOptions,
+  RequestEncoder,
   RouteSource,
 } from './server-options.js';
 
@@ -90,6 +95,9 @@ export class BackendMcpServer {
   private readonly core: HandlerCore;
   /** SDK server instances serving stdio and in-process connections, told about list changes. */
   private readonly connections = new Map<Server, Set<string>>();
+  /** One cookie jar per connection's caller (`cookies: true`). */
+  private readonly cookieJars = new CookieJars();
+  private readonly onWarning: (message: string) => void;
 
   constructor(
     private readonly source: RouteSource,
@@ -99,6 +107,7 @@ export class BackendMcpServer {
     this.limits = resolveCallLimits(options);
     this.maxMessageBytes = resolveMaxMessageBytes(options);
     const onWarning = options.onWarning ?? ((message: string) => console.warn(message));
+    this.onWarning = onWarning;
     this.catalog = new ToolCatalog(
       () => source.extractRoutes(),
       onWarning,
@@ -108,6 +117,7 @@ export class BackendMcpServer {
         ...(options.exclude ? { exclude: options.exclude } : {}),
         ...(options.routeMaps ? { routeMaps: options.routeMaps } : {}),
         ...(options.resourceScheme ? { resourceScheme: options.resourceScheme } : {}),
+        ...(options.outputSchemas ? { outputSchemas: options.outputSchemas } : {}),
       },
       this.custom,
     );
@@ -124,6 +134,12 @@ export class BackendMcpServer {
               .map((entry) => entry.listed)
           : this.catalog.listedTools,
       lackingScopes: (entry, auth) => this.entryLacks(entry, auth),
+      visibleResources: (auth) =>
+        this.provider
+          ? this.catalog.resources.filter(
+              (resource) => this.scopesLacking(resource.tool, auth).missing.length === 0,
+            )
+          : this.catalog.resources,
       runEntry: (entry, args, call) => this.runEntry(entry, args, call),
       readResource: (uri, caller, signal) => this.readResource(uri, caller, signal),
       hasResource: (uri) => this.findResource(uri) !== undefined,
@@ -320,14 +336,37 @@ export class BackendMcpServer {
   private async readResource(uri: string, caller: Caller, signal: AbortSignal): Promise<ReadResourceResult> {
     const found = this.findResource(uri);
     if (found?.route) {
+      // Scopes guard resources as they guard tools (over HTTP the request was already answered 403).
+      const { missing } = this.scopesLacking(found.route.tool, caller.auth);
+      if (missing.length > 0) {
+        throw new ProtocolError(
+          ProtocolErrorCode.InvalidParams,
+          `Resource ${uri} needs the scope(s) ${missing.join(', ')}, which your credentials do not grant.`,
+          { uri },
+        );
+      }
       const headers = { ...caller.forwardedHeaders, ...this.options.headers, ...caller.grantedHeaders };
-      return readRouteResource(found.route, uri, found.variables, {
+      const secrets = this.injectedSecrets(caller);
+      const read = readRouteResource(found.route, uri, found.variables, {
         dispatch: this.source.dispatch,
+        ...(this.source.encodeRequest ? { encodeRequest: this.source.encodeRequest } : {}),
         timeoutMs: this.limits.timeoutMs,
         maxResponseBytes: this.limits.maxResponseBytes,
         signal,
+        ...(this.source.reaches ? { reaches: this.source.reaches } : {}),
         ...(Object.keys(headers).length > 0 ? { headers } : {}),
       });
+      if (secrets.length === 0) return read;
+      return read.then(
+        (result) => redactValue(result, secrets),
+        (error: unknown) => {
+          // A failed read quotes the route's error body: redact it too.
+          if (error instanceof ProtocolError) {
+            throw new ProtocolError(error.code, redactText(error.message, secrets), error.data);
+          }
+          throw error;
+        },
+      );
     }
     if (found?.custom) {
       return found.custom.read(new URL(uri), found.variables, {
@@ -354,25 +393,41 @@ export class BackendMcpServer {
       ...this.options.headers,
       ...call.caller?.grantedHeaders,
     };
-    return callTool(tool, args, {
+    const cookies = this.options.cookies && call.caller ? this.cookieJars.jarFor(call.caller) : undefined;
+    const called = callTool(tool, args, {
       dispatch: this.source.dispatch,
+      ...(this.source.encodeRequest ? { encodeRequest: this.source.encodeRequest } : {}),
       validator: this.validator,
       limits: this.limits,
+      onWarning: this.onWarning,
+      ...(cookies ? { cookies } : {}),
+      ...(this.source.reaches ? { reaches: this.source.reaches } : {}),
       ...(Object.keys(headers).length > 0 ? { headers } : {}),
       ...(call.signal ? { signal: call.signal } : {}),
       ...(call.caller?.auth ? { auth: call.caller.auth } : {}),
       ...(call.reporter ? { reporter: call.reporter } : {}),
     });
+    // Injected credentials are for the app: a route that echoes its headers must not return them.
+    const secrets = this.injectedSecrets(call.caller);
+    return secrets.length === 0 ? called : called.then((result) => redactValue(result, secrets));
   }
 
-  /** The scopes a catalog entry needs that the caller lacks (hand-written tools need none). */
+  /** The values of the headers backend2mcp injects for this caller (`headers`, provider grants), to redact from results. */
+  private injectedSecrets(caller: Caller | undefined): string[] {
+    const granted = caller?.grantedHeaders ?? {};
+    if (!this.options.headers && Object.keys(granted).length === 0) return [];
+    return secretsOf({ ...this.options.headers, ...granted });
+  }
+
+  /** The scopes a catalog entry (generated or hand-written) needs that the caller lacks. */
   private entryLacks(entry: CatalogEntry, auth: AuthContext | undefined): string[] {
-    return entry.tool ? this.scopesLacking(entry.tool, auth).missing : [];
+    const tool = entry.tool ?? entry.custom;
+    return tool ? this.scopesLacking(tool, auth).missing : [];
   }
 
   /** The scopes `tool` needs that the caller lacks; always none when no auth is configured. */
   private scopesLacking(
-    tool: ToolSpec,
+    tool: ToolSpec | CustomTool,
     auth: AuthContext | undefined,
   ): { required: string[]; missing: string[] } {
     if (!this.provider) return { required: [], missing: [] };
@@ -454,9 +509,10 @@ export class BackendMcpServer {
    * Host/Origin checks run first when configured.
    */
   async fetch(request: Request, options: FetchOptions = {}): Promise<Response> {
-    const guard = options.guard ?? this.options.http ?? {};
+    // Host/Origin checks default to localhost names whatever the runtime (see resolveGuard).
+    const guard = options.guard ?? resolveGuard(this.options.http);
     if (guard.allowedHosts) {
-      const rejected = hostHeaderValidationResponse(request, guard.allowedHosts);
+      const rejected = hostHeaderValidationResponse(hostOf(request), guard.allowedHosts);
       if (rejected) return rejected;
     }
     if (guard.allowedOrigins) {
@@ -505,16 +561,21 @@ export class BackendMcpServer {
   ): Promise<Response | undefined> {
     if (!this.provider) return undefined;
     await this.prepare();
-    const anyScoped = this.catalog.tools.some(
-      (tool) => requiredScopes(tool, this.options.toolScopes).length > 0,
-    );
+    const anyScoped = [
+      ...this.catalog.entries.map((entry) => entry.tool ?? entry.custom),
+      ...this.catalog.resources.map((resource) => resource.tool),
+    ].some((tool) => tool !== undefined && requiredScopes(tool, this.options.toolScopes).length > 0);
     if (!anyScoped) return undefined;
-    const name = await calledToolName(request, parsedBody);
-    const tool = name === undefined ? undefined : this.catalog.find(name)?.tool;
+    const target = await scopedTarget(request, parsedBody);
+    if (!target) return undefined;
+    const entry = 'tool' in target ? this.catalog.find(target.tool) : undefined;
+    const tool =
+      'tool' in target ? (entry?.tool ?? entry?.custom) : this.findResource(target.resource)?.route?.tool;
     if (!tool) return undefined;
     const { required, missing } = this.scopesLacking(tool, caller.auth);
+    const what = 'tool' in target ? `Tool "${tool.name}"` : `Resource ${target.resource}`;
     return missing.length > 0
-      ? insufficientScope(tool.name, required, missing, this.provider).toResponse()
+      ? insufficientScope(what, required, missing, this.provider).toResponse()
       : undefined;
   }
 
@@ -537,4 +598,15 @@ export class BackendMcpServer {
     this.handler = undefined;
     await handler?.close();
   }
+}
+
+/**
+ * The request as the Host check reads it: runtimes build `request.url` from the
+ * Host header (Workers, Bun, Deno, @hono/node-server), and a `Request` made in
+ * code cannot carry one (`host` is a forbidden header name), so the URL's host
+ * stands in when the header is absent.
+ */
+function hostOf(request: Request): Request {
+  if (request.headers.has('host')) return request;
+  return { headers: new Headers({ host: new URL(request.url).host }) } as Request;
 }

@@ -200,11 +200,36 @@ describe('buildTools', () => {
     expect(tools[0]).toMatchObject({ name: 'fetch_user', title: 'Fetch user', description: 'One user.' });
   });
 
-  it('uses the declared response schema as the output schema, whatever its type', () => {
+  it('checks responses against a declared response schema but publishes it only when the route opts in', () => {
+    const response = { type: 'array', items: { type: 'integer' } };
     const { tools } = buildTools([
-      { method: 'GET', path: '/ids', schemas: { response: { type: 'array', items: { type: 'integer' } } } },
+      { method: 'GET', path: '/ids', schemas: { response } },
+      { method: 'GET', path: '/opted', schemas: { response }, meta: { publishOutputSchema: true } },
+      { method: 'GET', path: '/given', meta: { outputSchema: response } },
     ]);
-    expect(tools[0]!.outputSchema).toEqual({ type: 'array', items: { type: 'integer' } });
+    expect(tools.map((tool) => [tool.name, tool.outputSchema, tool.responseSchema])).toEqual([
+      ['get_ids', undefined, response],
+      ['get_opted', response, response],
+      ['get_given', response, response],
+    ]);
+  });
+
+  it('publishes every declared JSON response schema with outputSchemas: "declared", unless a route opts out', () => {
+    const response = { type: 'object', properties: { id: { type: 'integer' } } };
+    const { tools } = buildTools(
+      [
+        { method: 'GET', path: '/a', schemas: { response } },
+        { method: 'GET', path: '/b', schemas: { response }, meta: { publishOutputSchema: false } },
+        {
+          method: 'GET',
+          path: '/c.csv',
+          schemas: { response: { type: 'string', contentMediaType: 'text/csv' } },
+        },
+      ],
+      { outputSchemas: 'declared' },
+    );
+    expect(tools.map((tool) => tool.outputSchema)).toEqual([response, undefined, undefined]);
+    expect(tools[2]!.responseSchema).toBeUndefined();
   });
 
   it('skips a route whose template cannot be parsed, with the reason, and keeps the others', () => {
@@ -271,19 +296,28 @@ describe('static checks on the tools built', () => {
     ]);
   });
 
-  it('skips a route whose schema is not valid JSON Schema 2020-12, naming it', () => {
-    const { tools, skipped } = buildTools([
-      { method: 'GET', path: '/ok' },
-      { method: 'GET', path: '/broken', schemas: { response: { type: 'object', properties: 'not-a-map' } } },
+  it('keeps a route whose response schema is not valid JSON Schema, without an output schema and with a warning', () => {
+    const warnings: string[] = [];
+    const { tools, skipped } = buildTools(
+      [
+        { method: 'GET', path: '/ok' },
+        {
+          method: 'GET',
+          path: '/broken',
+          schemas: { response: { type: 'object', properties: 'not-a-map' } },
+        },
+      ],
+      { onWarning: (message) => warnings.push(message), outputSchemas: 'declared' },
+    );
+    expect(skipped).toEqual([]);
+    expect(tools.map((tool) => [tool.name, tool.outputSchema])).toEqual([
+      ['get_ok', undefined],
+      ['get_broken', undefined],
     ]);
-    expect(tools.map((tool) => tool.name)).toEqual(['get_ok']);
-    expect(skipped).toEqual([
-      {
-        route: 'GET /broken',
-        reason: expect.stringMatching(
-          /^its output schema is not valid JSON Schema 2020-12: schema\/properties must be object/,
-        ),
-      },
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^backend2mcp: GET \/broken: its response schema is not published nor checked: not valid JSON Schema 2020-12: schema\/properties must be object/,
+      ),
     ]);
   });
 

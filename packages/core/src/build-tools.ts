@@ -4,18 +4,30 @@ import { buildInput } from './input-schema.js';
 import { assertValidToolName, generateToolName, resolveNameCollisions } from './naming.js';
 import { buildOutputSchema } from './output-schema.js';
 import { parsePathTemplate } from './path-template.js';
-import type { JsonSchema, RouteInfo, RouteSchemas, SkippedRoute } from './route.js';
+import type { BodyEncoding, JsonSchema, RouteInfo, RouteSchemas, SkippedRoute } from './route.js';
+import { publishableInput, publishableOutput } from './schema/publishable.js';
+import { withNormalizedSchemas } from './schema/route-schemas.js';
 import { toJsonSchema } from './schema-source.js';
-import { toolSchemaProblem, withArrayItems } from './surface/schema-checks.js';
+import { withArrayItems } from './surface/schema-checks.js';
 import type { ToolSpec } from './tool-spec.js';
 
 /** Options for {@link buildTools}. */
 export interface BuildToolsOptions {
   /** Called for each route that cannot become a tool (it is skipped, never fatal). */
   onSkip?: (skipped: SkippedRoute) => void;
-  /** Called for things fixed on the way (an array schema without `items`). */
+  /** Called for things fixed on the way (an array schema without `items`, a schema loosened to be publishable). */
   onWarning?: (message: string) => void;
+  /**
+   * Which declared response schemas become the tools' `outputSchema`:
+   * `opt-in` (default) only those of routes that opt in (`mcp({ outputSchema })`,
+   * `mcp({ schemas: { response } })`, `mcp({ publishOutputSchema: true })`);
+   * `declared` every JSON response schema a route declares (unless it opts out).
+   */
+  outputSchemas?: OutputSchemaPublishing;
 }
+
+/** See {@link BuildToolsOptions.outputSchemas}. */
+export type OutputSchemaPublishing = 'opt-in' | 'declared';
 
 /** The tools built from an app's routes, and the routes that were left out with the reason. */
 export interface BuiltTools {
@@ -52,9 +64,11 @@ export function buildTools(routes: RouteInfo[], options: BuildToolsOptions = {})
     let template: ReturnType<typeof parsePathTemplate>;
     try {
       template = parsePathTemplate(declared.path);
-      route = withOverrides(
-        declared,
-        template.params.map((param) => param.name),
+      route = withNormalizedSchemas(
+        withOverrides(
+          declared,
+          template.params.map((param) => param.name),
+        ),
       );
     } catch (error) {
       skip({ route: label, reason: (error as Error).message });
@@ -78,20 +92,27 @@ export function buildTools(routes: RouteInfo[], options: BuildToolsOptions = {})
       }
       explicitNames.set(explicitName, label);
     }
+    const warn = (message: string) => options.onWarning?.(`backend2mcp: ${label}: ${message}`);
     const built = buildInput(route, template);
     const input = withArrayItems(built.inputSchema);
     const declaredOutput = buildOutputSchema(route.schemas?.response);
     const output = declaredOutput ? withArrayItems(declaredOutput) : undefined;
     for (const pointer of [...input.fixed, ...(output?.fixed ?? [])]) {
-      options.onWarning?.(
-        `backend2mcp: ${label}: the array schema at ${pointer} has no "items"; it accepts any items.`,
+      warn(`the array schema at ${pointer} has no "items"; it accepts any items.`);
+    }
+    const publishedInput = publishableInput(input.schema);
+    if (publishedInput.loosened.length > 0) {
+      warn(
+        `its input schema cannot be published as declared (${publishedInput.loosened.join('; ')}); ` +
+          'it is published looser, and the app still validates what it receives.',
       );
     }
-    const problem = toolSchemaProblem('input', input.schema) ?? toolSchemaProblem('output', output?.schema);
-    if (problem) {
-      skip({ route: label, reason: problem });
-      continue;
+    const checkedOutput = publishableOutput(output?.schema);
+    if (checkedOutput.problem) {
+      warn(`its response schema is not published nor checked: ${checkedOutput.problem}.`);
     }
+    const publishOutput =
+      checkedOutput.schema !== undefined && publishesOutput(declared, options.outputSchemas ?? 'opt-in');
     const title = route.meta?.title ?? route.summary ?? label;
     const description = withExamples(
       route.meta?.description ?? route.description ?? route.summary ?? defaultDescription(route),
@@ -102,10 +123,16 @@ export function buildTools(routes: RouteInfo[], options: BuildToolsOptions = {})
       explicit: explicitName !== undefined,
       title,
       description,
-      inputSchema: input.schema,
-      ...(output ? { outputSchema: output.schema } : {}),
+      inputSchema: publishedInput.schema,
+      ...(publishOutput ? { outputSchema: checkedOutput.schema } : {}),
+      ...(checkedOutput.schema ? { responseSchema: checkedOutput.schema } : {}),
       annotations: annotationsFor(route.method, title, route.meta?.annotations),
-      binding: { method: route.method, path: template, arguments: built.arguments },
+      binding: {
+        method: route.method,
+        path: template,
+        arguments: built.arguments,
+        ...bodyEncodingOf(route, built.arguments),
+      },
       route,
       tags: [...(route.tags ?? []), ...(route.meta?.tags ?? [])],
     });
@@ -124,6 +151,28 @@ export function buildTools(routes: RouteInfo[], options: BuildToolsOptions = {})
     ...draft,
   }));
   return { tools, skipped };
+}
+
+/**
+ * A declared response schema is published only where the route's author says
+ * so for MCP, or where the server is told to publish every declared one: a
+ * client rejects any result that does not match a published schema.
+ */
+function publishesOutput(route: RouteInfo, rule: OutputSchemaPublishing): boolean {
+  const meta = route.meta;
+  if (meta?.publishOutputSchema !== undefined) return meta.publishOutputSchema;
+  if (meta?.outputSchema !== undefined || meta?.schemas?.response !== undefined) return true;
+  return rule === 'declared';
+}
+
+/** The body encoding the route or its app asks for, when it is not JSON and the tool has a body. */
+function bodyEncodingOf(
+  route: RouteInfo,
+  bindings: ToolSpec['binding']['arguments'],
+): { bodyEncoding?: BodyEncoding } {
+  const encoding = route.meta?.bodyEncoding ?? route.bodyEncoding;
+  if (encoding === undefined || encoding === 'json') return {};
+  return bindings.some((binding) => binding.location === 'body') ? { bodyEncoding: encoding } : {};
 }
 
 function defaultDescription(route: RouteInfo): string {

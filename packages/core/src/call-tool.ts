@@ -1,10 +1,15 @@
 import type { CallToolResult } from '@modelcontextprotocol/server';
 import { callSignal } from './abort.js';
 import type { AuthContext } from './auth/auth-provider.js';
+import { checkRouteResponse } from './check-response.js';
+import type { CookieJar } from './cookie-jar.js';
 import { Backend2McpError, isBackend2McpError } from './errors.js';
 import type { Dispatch, DispatchContext, HttpRequest } from './http.js';
 import type { CallLimits } from './limits.js';
+import { withPathValuesAsText } from './path-arguments.js';
+import { expectationFor, type RouteReach, routeBoundaryError } from './route-boundary.js';
 import type { SchemaValidator } from './schema-validation.js';
+import type { RequestEncoder } from './server-options.js';
 import { toRequest } from './to-request.js';
 import { toResult } from './to-result.js';
 import type { ToolSpec } from './tool-spec.js';
@@ -12,6 +17,8 @@ import type { ToolSpec } from './tool-spec.js';
 /** Everything one call needs besides the tool and its arguments. */
 export interface CallEnvironment {
   dispatch: Dispatch;
+  /** Builds the request from the arguments; default core's `toRequest`. */
+  encodeRequest?: RequestEncoder;
   validator: SchemaValidator;
   limits: Required<CallLimits>;
   /** Cancellation from the MCP caller. */
@@ -22,6 +29,12 @@ export interface CallEnvironment {
   auth?: AuthContext;
   /** Sends progress and log notifications to the caller; without it they go nowhere. */
   reporter?: CallReporter;
+  /** Where a response that does not match its declared schema is reported (once per tool). Default: `console.warn`. */
+  onWarning?: (message: string) => void;
+  /** The caller's cookie jar, when the server keeps cookies (`cookies: true`). */
+  cookies?: CookieJar;
+  /** The adapter's route-boundary check before dispatch (`RouteSource.reaches`). */
+  reaches?: RouteReach;
 }
 
 /** The notifications a route can send to the caller of its tool. */
@@ -54,23 +67,31 @@ export async function callTool(
   args: Record<string, unknown>,
   environment: CallEnvironment,
 ): Promise<CallToolResult> {
+  args = withPathValuesAsText(tool, args);
   const check = environment.validator.check(tool.inputSchema, args);
   if (!check.ok) return errorResult(`Invalid arguments for ${tool.name}: ${check.problems.join('; ')}.`);
 
   let request: HttpRequest;
   try {
-    request = toRequest(tool, args, {
+    request = (environment.encodeRequest ?? toRequest)(tool, args, {
       maxRequestBytes: environment.limits.maxRequestBytes,
       ...(environment.headers ? { headers: environment.headers } : {}),
     });
+    environment.cookies?.addTo(request);
   } catch (error) {
     return errorResult(messageOf(error));
   }
 
+  // The route boundary, before dispatch: the framework's router must send this request to the tool's route.
+  if (environment.reaches && !environment.reaches(request.method, request.url, tool.route)) {
+    return errorResult(routeBoundaryError(tool.name, tool.route).message);
+  }
+  const expectation = expectationFor(tool.route);
   const call = callSignal(environment.limits.timeoutMs, environment.signal);
   try {
     const response = await environment.dispatch(request, {
       signal: call.signal,
+      expectation,
       maxResponseBytes: environment.limits.maxResponseBytes,
       context: {
         toolName: tool.name,
@@ -79,8 +100,18 @@ export async function callTool(
         ...(environment.reporter ?? SILENT_REPORTER),
       },
     });
-    return checkOutput(tool, toResult(response, { url: request.url }), environment.validator);
+    // The route boundary, at the route: the request arrived at another route (app middleware rewrote it).
+    if (expectation.refused) return errorResult(routeBoundaryError(tool.name, tool.route).message);
+    environment.cookies?.storeFrom(request, response);
+    return checkRouteResponse(
+      tool,
+      toResult(response, { url: request.url }),
+      response.status,
+      environment.validator,
+      environment.onWarning ?? ((message) => console.warn(message)),
+    );
   } catch (error) {
+    if (expectation.refused) return errorResult(routeBoundaryError(tool.name, tool.route).message);
     if (call.timedOut) {
       return errorResult(
         `${tool.name} did not answer within ${environment.limits.timeoutMs} ms and was aborted (option timeoutMs).`,

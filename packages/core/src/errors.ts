@@ -18,7 +18,9 @@ export type Backend2McpErrorCode =
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
   | 'UNSUPPORTED_CONTEXT'
-  | 'SERVER_ERROR';
+  | 'ROUTE_BOUNDARY'
+  | 'SERVER_ERROR'
+  | 'INVALID_DOCUMENT';
 
 /**
  * The one error type backend2mcp throws. `code` is stable and safe to branch on;

@@ -9,19 +9,29 @@ export function isLoopbackAddress(address: string | undefined): boolean {
 }
 
 /**
- * Fills in the DNS-rebinding defaults: when the endpoint is reached over
- * loopback, only localhost names may appear in `Host` and `Origin`, because a
- * page on any other origin reaching a loopback server is exactly the rebinding
- * attack. Explicit settings (lists or `false`) always win.
+ * Fills in the DNS-rebinding defaults. The allowed `Host` names come from
+ * configuration, never from the socket: whatever the endpoint sits behind (a
+ * loopback bind, a unix socket, a 127.0.0.1-only forwarder, a serverless
+ * runtime with no socket at all), an unconfigured endpoint accepts only
+ * `localhost`, `127.0.0.1` and `[::1]`, because a page on any other origin
+ * reaching a local server is exactly the rebinding attack. A public server
+ * names its hosts (`allowedHosts: ['api.example.com']`) or turns the check off
+ * explicitly (`false`, behind a proxy that checks Host). `allowedOrigins`
+ * defaults to the allowed hosts (same-site browser clients). Explicit settings
+ * (lists or `false`) always win. `localAddress` is no longer consulted; it is
+ * accepted so callers written for the old rule keep compiling.
  */
 export function resolveGuard(
   configured: HttpGuardOptions | undefined,
-  localAddress: string | undefined,
+  _localAddress?: string | undefined,
 ): HttpGuardOptions {
-  const loopback = isLoopbackAddress(localAddress);
+  const allowedHosts = configured?.allowedHosts ?? localhostAllowedHostnames();
+  const allowedOrigins =
+    configured?.allowedOrigins ??
+    (configured?.allowedHosts === undefined ? localhostAllowedOrigins() : allowedHosts);
   return {
-    allowedHosts: configured?.allowedHosts ?? (loopback ? localhostAllowedHostnames() : false),
-    allowedOrigins: configured?.allowedOrigins ?? (loopback ? localhostAllowedOrigins() : false),
+    allowedHosts,
+    allowedOrigins,
     ...(configured?.authenticate ? { authenticate: configured.authenticate } : {}),
   };
 }

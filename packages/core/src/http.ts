@@ -5,6 +5,7 @@ import type {
   ElicitResult,
 } from '@modelcontextprotocol/server';
 import type { AuthContext } from './auth/auth-provider.js';
+import type { RouteExpectation } from './route-boundary.js';
 
 /**
  * The plain HTTP records that flow between core and an adapter. Core builds an
@@ -59,6 +60,12 @@ export interface DispatchOptions {
   maxResponseBytes?: number;
   /** Extra values an adapter exposes to the route handler (e.g. `req.mcp`), never sent as headers. */
   context?: DispatchContext;
+  /**
+   * The route this request must arrive at (the tool's own). The adapter
+   * attaches it to the framework's request (`expectRoute`) and its guard
+   * refuses to run any other route (`admitRoute`), marking it `refused`.
+   */
+  expectation?: RouteExpectation;
 }
 
 /** Severity of a log message sent to the MCP caller (RFC 5424 levels, as MCP uses them). */

@@ -40,6 +40,7 @@ export {
   type FetchOptions,
   type HttpGuardOptions,
   type RefreshResult,
+  type RequestEncoder,
   type RouteSource,
 } from './backend-mcp-server.js';
 export { type BuildToolsOptions, type BuiltTools, buildTools } from './build-tools.js';
@@ -75,6 +76,18 @@ export {
 export { joinChunks, responseTooLargeError } from './response-body.js';
 export * from './route.js';
 export {
+  admitRoute,
+  expectationFor,
+  expectRoute,
+  ROUTE_BOUNDARY_BODY,
+  ROUTE_BOUNDARY_STATUS,
+  type RouteExpectation,
+  type RouteReach,
+  type RouteTarget,
+  routeBoundaryError,
+  routeExpectation,
+} from './route-boundary.js';
+export {
   attachRouteMeta,
   isMcpEndpoint,
   MCP_ENDPOINT_MARK,
@@ -89,6 +102,7 @@ export type {
   CustomPromptGetter,
   CustomResourceDefinition,
   CustomResourceReader,
+  CustomTool,
   CustomToolDefinition,
   CustomToolHandler,
   HandlerContext,

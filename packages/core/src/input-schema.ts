@@ -36,6 +36,7 @@ export function buildInput(route: RouteInfo, template: PathTemplate): BuiltInput
     ...pathFields(route, template.params),
     ...queryFields(route),
     ...objectFields(route.schemas?.headers, 'header', (name) => name.toLowerCase()),
+    ...objectFields(route.schemas?.cookies, 'cookie', (name) => name),
     ...bodyFields(route),
   ];
 
@@ -146,7 +147,8 @@ function bodyFields(route: RouteInfo): Field[] {
       location: 'body',
       whole: true,
       required: false,
-      schema: { description: 'JSON request body.' },
+      // A type, because several clients and model providers refuse a property schema without one.
+      schema: { type: 'object', description: 'JSON request body.', additionalProperties: true },
     },
   ];
 }
@@ -158,7 +160,7 @@ function bodyFields(route: RouteInfo): Field[] {
  */
 function declaresInputs(route: RouteInfo): boolean {
   const schemas = route.schemas;
-  return Boolean(schemas?.params || schemas?.query || schemas?.headers || schemas?.body);
+  return Boolean(schemas?.params || schemas?.query || schemas?.headers || schemas?.cookies || schemas?.body);
 }
 
 function objectFields(
@@ -248,7 +250,13 @@ const DIALECT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
  * its parts were written in.
  */
 function declaredDialect(route: RouteInfo): string | undefined {
-  const declared = [route.schemas?.params, route.schemas?.query, route.schemas?.headers, route.schemas?.body]
+  const declared = [
+    route.schemas?.params,
+    route.schemas?.query,
+    route.schemas?.headers,
+    route.schemas?.cookies,
+    route.schemas?.body,
+  ]
     .map((schema) => schema?.$schema)
     .filter((value) => value !== undefined);
   if (declared.length === 0) return undefined;
@@ -267,6 +275,7 @@ function collectDefs(route: RouteInfo): Record<string, JsonSchema> | undefined {
     route.schemas?.params,
     route.schemas?.query,
     route.schemas?.headers,
+    route.schemas?.cookies,
     route.schemas?.body,
   ]) {
     const own = schema?.$defs;

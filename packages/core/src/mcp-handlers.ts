@@ -17,6 +17,7 @@ import type { CallReporter } from './call-tool.js';
 import { Backend2McpError } from './errors.js';
 import type { CustomSurface, HandlerContext } from './surface/custom-surface.js';
 import { paginate } from './surface/pagination.js';
+import type { RouteResource } from './surface/route-resources.js';
 import type { CatalogEntry, ToolCatalog } from './tool-catalog.js';
 
 /** What the request handlers need from the backend server. */
@@ -29,6 +30,8 @@ export interface HandlerCore {
   visibleTools(auth: AuthContext | undefined): readonly Tool[];
   /** The scopes `entry` needs that the caller lacks. */
   lackingScopes(entry: CatalogEntry, auth: AuthContext | undefined): string[];
+  /** The route resources (and templates) this caller holds the scopes for. */
+  visibleResources(auth: AuthContext | undefined): readonly RouteResource[];
   runEntry(
     entry: CatalogEntry,
     args: Record<string, unknown>,
@@ -88,9 +91,10 @@ export function registerHandlers(
 
   server.setRequestHandler('resources/list', async (request) => {
     await core.prepare();
-    await caller();
+    const { auth } = await caller();
     const resources: Resource[] = [
-      ...core.catalog.resources
+      ...core
+        .visibleResources(auth)
         .filter((resource) => resource.kind === 'resource')
         .map(({ name, title, description, uri, mimeType }) => ({
           name,
@@ -120,9 +124,10 @@ export function registerHandlers(
 
   server.setRequestHandler('resources/templates/list', async (request) => {
     await core.prepare();
-    await caller();
+    const { auth } = await caller();
     const templates: ListResourceTemplatesResult['resourceTemplates'] = [
-      ...core.catalog.resources
+      ...core
+        .visibleResources(auth)
         .filter((resource) => resource.kind === 'template')
         .map(({ name, title, description, uri, mimeType }) => ({
           name,

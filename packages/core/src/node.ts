@@ -16,7 +16,9 @@ export {
   type NodeEndpoint,
   type NodeEndpointOptions,
   type NodeMountOptions,
+  type WellKnownEndpointOptions,
 } from './node/endpoint.js';
 export { type ListeningServer, type ListenOptions, listen } from './node/listen.js';
 export { NodeMcpAdapter, nodeListenerDispatch } from './node/node-adapter.js';
+export { type ReadNodeBodyOptions, readNodeBody } from './node/read-node-body.js';
 export { connectTransport, type StdioServerHandle, serveStdio } from './node/stdio.js';

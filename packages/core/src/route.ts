@@ -12,11 +12,19 @@ export interface RouteSchemas {
   query?: JsonSchema;
   /** Object schema whose properties are the request headers the route reads. */
   headers?: JsonSchema;
+  /** Object schema whose properties are the cookies the route reads (sent in one `Cookie` header). */
+  cookies?: JsonSchema;
   /** Schema of the JSON request body (any type). */
   body?: JsonSchema;
   /** Schema of the successful (2xx) JSON response; becomes the tool's `outputSchema`. */
   response?: JsonSchema;
 }
+
+/**
+ * How a tool sends its request body: JSON, `application/x-www-form-urlencoded`
+ * (`form`), or `multipart/form-data` with text fields (`multipart`).
+ */
+export type BodyEncoding = 'json' | 'form' | 'multipart';
 
 /** MCP tool annotations (hints for clients) a route can override. */
 export interface ToolAnnotationsOverride {
@@ -53,8 +61,23 @@ export interface McpRouteMeta {
    * JSON body for POST, PUT and PATCH, and to the query string otherwise.
    */
   inputSchema?: SchemaSource;
-  /** The tool's output schema (the 2xx JSON response), replacing a declared one. */
+  /** The tool's output schema (the 2xx JSON response), replacing a declared one. Publishes it (see `publishOutputSchema`). */
   outputSchema?: SchemaSource;
+  /**
+   * Publish the route's response schema as the tool's `outputSchema` (`true`), or
+   * never (`false`). By default a schema the app declares for its own docs is not
+   * published: clients reject a result that breaks a published schema, and app
+   * schemas are often slightly off. Giving `outputSchema` or `schemas.response`
+   * here opts in. See docs/tool-model.md, "Output schemas".
+   */
+  publishOutputSchema?: boolean;
+  /**
+   * How the request body is sent: `json` (the default), `form`
+   * (`application/x-www-form-urlencoded`) or `multipart` (`multipart/form-data`,
+   * text fields only), for routes whose app parses only forms.
+   * Adapters detect `form` where the framework shows it; this overrides them.
+   */
+  bodyEncoding?: BodyEncoding;
   /** Example responses shown to the model after the description. */
   examples?: unknown[];
   /** Free-form tags (used by filters). */
@@ -91,6 +114,11 @@ export interface RouteInfo {
   tags?: string[];
   /** Overrides attached with the adapter's `mcp({...})` idiom; win over everything else. */
   meta?: McpRouteMeta;
+  /**
+   * The body encoding the app parses for this route, when the adapter can see it
+   * (e.g. Express with `express.urlencoded()` and no `express.json()`).
+   */
+  bodyEncoding?: BodyEncoding;
   /** Where the route came from, for warnings (e.g. `express router mounted at /api`). */
   source?: string;
 }

@@ -1,10 +1,26 @@
 import type { AuthProvider } from './auth/auth-provider.js';
 import type { ToolScopesResolver } from './auth/tool-scopes.js';
-import type { Dispatch } from './http.js';
+import type { OutputSchemaPublishing } from './build-tools.js';
+import type { Dispatch, HttpRequest } from './http.js';
 import type { CallLimits, MessageLimits } from './limits.js';
 import type { ExtractedRoutes } from './route.js';
+import type { RouteReach } from './route-boundary.js';
 import type { RouteMap, RouteMatcher } from './surface/route-map.js';
+import type { ToRequestOptions } from './to-request.js';
 import type { ToolSpec } from './tool-spec.js';
+
+/**
+ * Builds the HTTP request of one tool call from its validated arguments, in
+ * place of core's {@link toRequest}. For sources whose backend defines its own
+ * serialisation (an OpenAPI document's `style`/`explode`, form and multipart
+ * bodies). `options` carries the headers core adds (they must win) and the
+ * request size limit.
+ */
+export type RequestEncoder = (
+  tool: ToolSpec,
+  args: Record<string, unknown>,
+  options: ToRequestOptions,
+) => HttpRequest;
 
 /** What an adapter hands core: how to read the app's routes and how to run a request through it. */
 export interface RouteSource {
@@ -17,20 +33,31 @@ export interface RouteSource {
    * routes asynchronously (Fastify plugins load at `app.ready()`).
    */
   prepare?(): Promise<void>;
+  /** Builds each call's request instead of core's `toRequest` (optional; see {@link RequestEncoder}). */
+  encodeRequest?: RequestEncoder;
+  /**
+   * The route boundary's check before dispatch (optional): whether the
+   * framework's own router sends a method and URL to the given route. When
+   * given, a call whose request would reach any other route is refused before
+   * it is dispatched. Adapters also verify at the route (see `RouteExpectation`).
+   */
+  reaches?: RouteReach;
 }
 
 /** Host and Origin checks for the HTTP endpoint (DNS-rebinding protection). */
 export interface HttpGuardOptions {
   /**
    * Host names (no port; IPv6 in brackets) the `Host` header may name. A request
-   * naming another host gets 403. `false` turns the check off. Default: on for
-   * endpoints reached over loopback (`localhost`, `127.0.0.1`, `[::1]`), off otherwise.
+   * naming another host gets 403. `false` turns the check off (only behind a
+   * proxy that checks Host itself). Default: `localhost`, `127.0.0.1`, `[::1]`,
+   * whatever address or runtime the endpoint is reached through: a server
+   * reached under another name must list it.
    */
   allowedHosts?: string[] | false;
   /**
    * Origin host names a browser `Origin` header may name (requests without an
    * Origin, i.e. non-browser clients, always pass). `false` turns the check off.
-   * Default: as for `allowedHosts`.
+   * Default: the `allowedHosts` list when one is given, else the localhost names.
    */
   allowedOrigins?: string[] | false;
   /**
@@ -97,6 +124,21 @@ export interface BackendMcpOptions extends CallLimits, MessageLimits {
    * `{ authorization: \`Bearer ${process.env.MCP_TOKEN}\` }`.
    */
   stdioCredentials?: Readonly<Record<string, string>>;
+  /**
+   * Keep the cookies the app sets, one jar per MCP connection, and send them
+   * back on that connection's later calls (an API with a session login then
+   * works within one session). Never shared between connections. Stateless
+   * HTTP has no connection beyond one request, so there the jar lasts one call.
+   * Default `false`.
+   */
+  cookies?: boolean;
+  /**
+   * Which declared response schemas are published as tools' `outputSchema`:
+   * `opt-in` (default) only those of routes that opt in with `mcp({...})`;
+   * `declared` every JSON response schema a route declares. Clients reject a
+   * result that does not match a published schema; see docs/tool-model.md.
+   */
+  outputSchemas?: OutputSchemaPublishing;
 }
 
 /** Per-request inputs to {@link BackendMcpServer.fetch}. */

@@ -90,6 +90,22 @@ describe('toRequest', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('sends cookie arguments in one Cookie header, each name and value percent-encoded', () => {
+    const tool = toolFor({
+      method: 'GET',
+      path: '/me',
+      schemas: {
+        cookies: { type: 'object', properties: { session: { type: 'string' }, theme: { type: 'string' } } },
+      },
+    });
+    expect(tool.binding.arguments).toEqual([
+      { arg: 'session', location: 'cookie', name: 'session' },
+      { arg: 'theme', location: 'cookie', name: 'theme' },
+    ]);
+    const request = toRequest(tool, { session: 'a; admin=1', theme: 'dark' });
+    expect(request.headers.cookie).toBe('session=a%3B%20admin%3D1; theme=dark');
+  });
+
   it('rejects header values with CR or LF', () => {
     const tool = toolFor({
       method: 'GET',

@@ -35,6 +35,7 @@ export function toRequest(
   const query: Array<[string, string]> = [];
   const headers = Object.create(null) as Record<string, string>;
   headers.accept = DEFAULT_ACCEPT;
+  const cookies: string[] = [];
   let bodyFields: Record<string, unknown> | undefined;
   let wholeBody: { value: unknown } | undefined;
 
@@ -53,6 +54,11 @@ export function toRequest(
       case 'header':
         headers[binding.name.toLowerCase()] = headerValue(binding.name, value);
         break;
+      case 'cookie':
+        cookies.push(
+          `${cookieComponent(binding.name)}=${cookieComponent(scalarToString(value), binding.name)}`,
+        );
+        break;
       case 'body':
         if (binding.whole) wholeBody = { value };
         else {
@@ -68,6 +74,7 @@ export function toRequest(
   );
   if (hasFieldBody && !bodyFields) bodyFields = Object.create(null) as Record<string, unknown>;
 
+  if (cookies.length > 0) headers.cookie = cookies.join('; ');
   for (const [name, value] of Object.entries(options.headers ?? {})) {
     headers[name.toLowerCase()] = headerValue(name, value);
   }
@@ -75,7 +82,16 @@ export function toRequest(
   let body: Uint8Array | undefined;
   const payload = wholeBody ? wholeBody.value : bodyFields;
   if (payload !== undefined) {
-    body = encoder.encode(JSON.stringify(payload));
+    const encoding = tool.binding.bodyEncoding ?? 'json';
+    const boundary =
+      encoding === 'multipart' ? `----backend2mcp${crypto.randomUUID().replaceAll('-', '')}` : '';
+    body = encoder.encode(
+      encoding === 'form'
+        ? formBody(payload)
+        : encoding === 'multipart'
+          ? multipartBody(payload, boundary)
+          : JSON.stringify(payload),
+    );
     const limit = options.maxRequestBytes ?? DEFAULT_CALL_LIMITS.maxRequestBytes;
     if (body.byteLength > limit) {
       throw new Backend2McpError(
@@ -83,7 +99,12 @@ export function toRequest(
         `The request body for ${tool.name} is ${body.byteLength} bytes; the limit is ${limit} (option maxRequestBytes).`,
       );
     }
-    headers['content-type'] ??= 'application/json';
+    headers['content-type'] ??=
+      encoding === 'form'
+        ? 'application/x-www-form-urlencoded'
+        : encoding === 'multipart'
+          ? `multipart/form-data; boundary=${boundary}`
+          : 'application/json';
     headers['content-length'] = String(body.byteLength);
   }
 
@@ -97,6 +118,31 @@ export function toRequest(
     headers: { ...headers },
     ...(body ? { body } : {}),
   };
+}
+
+/**
+ * An object body as `application/x-www-form-urlencoded`, the way HTML forms and
+ * `qs` write it: arrays repeat the key, nested objects use `key[sub]`.
+ */
+function formBody(payload: unknown): string {
+  const pairs: Array<[string, string]> = [];
+  appendQueryObject(pairs, payload, undefined);
+  return pairs.map(([key, value]) => `${queryComponent(key)}=${queryComponent(value, key)}`).join('&');
+}
+
+/**
+ * An object body as `multipart/form-data` with one text part per field (the
+ * same keys as a form body). Names are quoted as browsers do: `"` and CR/LF
+ * percent-encoded, so no name can end its header line.
+ */
+function multipartBody(payload: unknown, boundary: string): string {
+  const pairs: Array<[string, string]> = [];
+  appendQueryObject(pairs, payload, undefined);
+  const parts = pairs.map(([key, value]) => {
+    const name = key.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    return `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  });
+  return `${parts.join('')}--${boundary}--\r\n`;
 }
 
 function scalarToString(value: unknown): string {
@@ -135,6 +181,20 @@ function queryComponent(text: string, key = text): string {
     throw new Backend2McpError(
       'INVALID_ARGUMENT',
       `Query parameter "${key}" is not well-formed Unicode: it contains a lone surrogate.`,
+    );
+  }
+  return encodeURIComponent(text);
+}
+
+/**
+ * Percent-encodes a cookie name or value, so `;`, `=`, spaces and control
+ * characters in an argument can never add a cookie of their own.
+ */
+function cookieComponent(text: string, name = text): string {
+  if (hasLoneSurrogate(text)) {
+    throw new Backend2McpError(
+      'INVALID_ARGUMENT',
+      `Cookie "${name}" is not well-formed Unicode: it contains a lone surrogate.`,
     );
   }
   return encodeURIComponent(text);

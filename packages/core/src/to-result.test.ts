@@ -64,11 +64,51 @@ describe('toResult', () => {
     });
   });
 
-  it('turns an HTML error page into readable text', () => {
+  it('turns an HTML error page into readable text without its stack frames', () => {
     const html =
       '<!DOCTYPE html><html><body><pre>Error: boom<br> &nbsp; &nbsp;at handler (app.js:1:1)</pre></body></html>';
     expect(toResult(response(500, 'text/html; charset=utf-8', html)).content).toEqual([
-      { type: 'text', text: 'HTTP 500 Internal Server Error\nError: boom\n    at handler (app.js:1:1)' },
+      { type: 'text', text: 'HTTP 500 Internal Server Error\nError: boom' },
+    ]);
+  });
+
+  it('drops the stack field of a JSON error body', () => {
+    const body = JSON.stringify({ message: 'boom', stack: 'Error: boom\n    at /srv/app/index.js:3:9' });
+    expect(toResult(response(500, 'application/json', body)).content).toEqual([
+      { type: 'text', text: 'HTTP 500 Internal Server Error\n{"message":"boom"}' },
+    ]);
+  });
+
+  it('reports a redirect as a success with its status and Location', () => {
+    const redirect: HttpResponse = {
+      status: 303,
+      headers: { location: '/orders/7', 'content-type': 'text/plain' },
+      body: new TextEncoder().encode('See Other. Redirecting to /orders/7'),
+    };
+    expect(toResult(redirect)).toEqual({
+      content: [
+        {
+          type: 'text',
+          text: 'HTTP 303 See Other\nLocation: /orders/7\n\nSee Other. Redirecting to /orders/7',
+        },
+      ],
+    });
+  });
+
+  it('returns a CSV download as a text resource of its media type', () => {
+    const csv: HttpResponse = {
+      status: 200,
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': 'attachment; filename="r.csv"',
+      },
+      body: new TextEncoder().encode('id,name\n1,Ada\n'),
+    };
+    expect(toResult(csv, { url: '/export' }).content).toEqual([
+      {
+        type: 'resource',
+        resource: { uri: 'http://localhost/export', mimeType: 'text/csv', text: 'id,name\n1,Ada\n' },
+      },
     ]);
   });
 

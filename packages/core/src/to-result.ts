@@ -53,7 +53,9 @@ export function statusLine(status: number): string {
  * | response | result |
  * | --- | --- |
  * | {@link MCP_CONTENT_TYPE} | the content blocks it carries (and `isError` for 4xx/5xx) |
- * | 4xx / 5xx | `isError: true`, text with the status line and the body |
+ * | 4xx / 5xx | `isError: true`, text with the status line and the body (stack traces removed) |
+ * | 3xx with `Location` | text with the status line and the location |
+ * | a download (`Content-Disposition: attachment`, CSV) | embedded resource with its text |
  * | JSON | `structuredContent` (the parsed value) plus the JSON as text |
  * | `text/*`, XML, ... | text |
  * | `image/*` | image content (base64) |
@@ -86,10 +88,16 @@ export function toResult(response: HttpResponse, options: ToResultOptions = {}):
       kind === 'empty'
         ? ''
         : kind === 'json' || kind === 'text'
-          ? `\n${readableText(toText(response.body), contentType)}`
+          ? `\n${withoutStackTrace(readableText(toText(response.body), contentType), kind)}`
           : `\n(${mediaType(contentType) || 'binary'} body, ${response.body.byteLength} bytes)`;
     return { isError: true, content: [{ type: 'text', text: `${statusLine(response.status)}${detail}` }] };
   }
+
+  const location = response.headers.location;
+  if (response.status >= 300 && location !== undefined) return redirectResult(response, location, kind);
+
+  if (kind === 'text' && isDownload(response))
+    return fileResult(response, options, { text: toText(response.body) });
 
   switch (kind) {
     case 'empty':
@@ -105,22 +113,79 @@ export function toResult(response: HttpResponse, options: ToResultOptions = {}):
           { type: kind, data: toBase64(response.body), mimeType: mediaType(contentType) } as ContentBlock,
         ],
       };
-    case 'binary': {
-      const uri = new URL(options.url ?? '/', options.resourceBaseUrl ?? 'http://localhost').href;
-      return {
-        content: [
-          {
-            type: 'resource',
-            resource: {
-              uri,
-              mimeType: mediaType(contentType) || 'application/octet-stream',
-              blob: toBase64(response.body),
-            },
-          },
-        ],
-      };
+    case 'binary':
+      return fileResult(response, options, { blob: toBase64(response.body) });
+  }
+}
+
+/** A file the route sends (a gzip archive, a CSV export) as an embedded resource of its own media type. */
+function fileResult(
+  response: HttpResponse,
+  options: ToResultOptions,
+  data: { text: string } | { blob: string },
+): CallToolResult {
+  const uri = new URL(options.url ?? '/', options.resourceBaseUrl ?? 'http://localhost').href;
+  const mimeType = mediaType(response.headers['content-type']) || 'application/octet-stream';
+  return { content: [{ type: 'resource', resource: { uri, mimeType, ...data } } as ContentBlock] };
+}
+
+/**
+ * Text that is a file rather than a message: one the route offers as a download
+ * (`Content-Disposition: attachment`) or a table format (CSV, TSV) a model reads
+ * best knowing its type.
+ */
+function isDownload(response: HttpResponse): boolean {
+  if (/^\s*attachment/i.test(response.headers['content-disposition'] ?? '')) return true;
+  const type = mediaType(response.headers['content-type']);
+  return type === 'text/csv' || type === 'application/csv' || type === 'text/tab-separated-values';
+}
+
+/**
+ * A redirect is an answer, not a failure: the model sees the status and where
+ * it points (the call is not followed, since a redirect after a POST often leads
+ * to a page meant for a browser).
+ */
+function redirectResult(response: HttpResponse, location: string, kind: string): CallToolResult {
+  const body =
+    kind === 'json' || kind === 'text'
+      ? readableText(toText(response.body), response.headers['content-type'])
+      : '';
+  return {
+    content: [
+      {
+        type: 'text',
+        text: `${statusLine(response.status)}\nLocation: ${location}${body ? `\n\n${body}` : ''}`,
+      },
+    ],
+  };
+}
+
+/** A stack frame line as V8 prints it: `    at fn (/abs/path/app.js:10:5)` or `at /abs/path/app.js:10:5`. */
+const STACK_FRAME = /^\s*at\s.*(?:\(.*\)|:\d+:\d+)\s*$/;
+
+/**
+ * Error pages in development mode (Express's default handler, Koa with
+ * `app.env = 'development'`) carry stack traces with absolute file paths: of
+ * no use to the model and a leak of the server's layout. The status and the
+ * message stay; the frames and any JSON `stack` field go.
+ */
+function withoutStackTrace(text: string, kind: string): string {
+  if (kind === 'json') {
+    try {
+      const value = JSON.parse(text) as unknown;
+      if (value && typeof value === 'object' && !Array.isArray(value) && 'stack' in value) {
+        const { stack: _stack, ...rest } = value as Record<string, unknown>;
+        return JSON.stringify(rest);
+      }
+    } catch {
+      // Not JSON after all: clean it as text.
     }
   }
+  return text
+    .split('\n')
+    .filter((line) => !STACK_FRAME.test(line))
+    .join('\n')
+    .trim();
 }
 
 function jsonResult(text: string): CallToolResult {

@@ -1,5 +1,5 @@
 import type { Tool } from '@modelcontextprotocol/server';
-import { buildTools } from './build-tools.js';
+import { buildTools, type OutputSchemaPublishing } from './build-tools.js';
 import type { ExtractedRoutes, SkippedRoute } from './route.js';
 import type { CustomSurface, CustomTool } from './surface/custom-surface.js';
 import { decideRole, type RouteSelection } from './surface/route-map.js';
@@ -20,6 +20,8 @@ export interface CatalogEntry {
 export interface CatalogOptions extends RouteSelection {
   /** URI scheme of resources made from routes (`api` -> `api://users/{id}`). */
   resourceScheme?: string;
+  /** Which declared response schemas become `outputSchema` (see {@link buildTools}). */
+  outputSchemas?: OutputSchemaPublishing;
 }
 
 interface Built {
@@ -92,7 +94,10 @@ export class ToolCatalog {
   private build(): Built {
     if (this.built) return this.built;
     const extracted = this.extract();
-    const built = buildTools(extracted.routes, { onWarning: this.onWarning });
+    const built = buildTools(extracted.routes, {
+      onWarning: this.onWarning,
+      ...(this.options.outputSchemas ? { outputSchemas: this.options.outputSchemas } : {}),
+    });
     const skipped = [...extracted.skipped, ...built.skipped];
     const tools: ToolSpec[] = [];
     const resources: RouteResource[] = [];

@@ -1,9 +1,9 @@
 import type { HttpMethod } from './http.js';
 import type { PathTemplate } from './path-template.js';
-import type { JsonSchema, RouteInfo } from './route.js';
+import type { BodyEncoding, JsonSchema, RouteInfo } from './route.js';
 
 /** Where one tool argument goes in the HTTP request. */
-export type ArgumentLocation = 'path' | 'query' | 'header' | 'body';
+export type ArgumentLocation = 'path' | 'query' | 'header' | 'cookie' | 'body';
 
 /**
  * One entry of a tool's parameter map: the argument `arg` goes to `location`
@@ -28,6 +28,8 @@ export interface RequestBinding {
   method: HttpMethod;
   path: PathTemplate;
   arguments: ArgumentBinding[];
+  /** How the body is encoded; JSON when absent. */
+  bodyEncoding?: BodyEncoding;
 }
 
 /** MCP tool annotations as backend2mcp sets them. */
@@ -50,10 +52,18 @@ export interface ToolSpec {
   /** JSON Schema 2020-12, always `type: "object"`. */
   inputSchema: JsonSchema;
   /**
-   * JSON Schema 2020-12 of `structuredContent`, when the route declares its response.
-   * May be any type; the SDK wraps a non-object one as `{ result }` for 2025-era clients.
+   * JSON Schema 2020-12 of `structuredContent`, published in `tools/list`: only
+   * when the route opts in (or the server publishes every declared one), since
+   * clients reject results that do not match it. May be any type; the SDK wraps
+   * a non-object one as `{ result }` for 2025-era clients.
    */
   outputSchema?: JsonSchema;
+  /**
+   * The 2xx JSON response schema the route declares, published or not. Responses
+   * are checked against it and a mismatch is warned about once; an unpublished
+   * schema never turns a success into an error.
+   */
+  responseSchema?: JsonSchema;
   annotations: ToolAnnotations;
   binding: RequestBinding;
   /** The route this tool came from. */

@@ -126,30 +126,51 @@ describe.each(ERAS)('BackendMcpServer over InMemory, protocol %s', (version, era
 
 describe('BackendMcpServer output schemas', () => {
   const echo = echoApp([]);
-  const mcp = new BackendMcpServer({
-    extractRoutes: () => ({
-      routes: [
-        { method: 'GET', path: '/ok', schemas: { response: { type: 'object', required: ['url'] } } },
-        { method: 'GET', path: '/wrong', schemas: { response: { type: 'object', required: ['name'] } } },
-      ],
-      skipped: [],
-    }),
-    dispatch: (request, options) => dispatchNodeListener(echo, request, options),
-  });
+  const routes = (publish: boolean): RouteInfo[] => [
+    { method: 'GET', path: '/ok', schemas: { response: { type: 'object', required: ['url'] } } },
+    {
+      method: 'POST',
+      path: '/wrong',
+      schemas: { response: { type: 'object', required: ['name'] } },
+      ...(publish ? { meta: { publishOutputSchema: true } } : {}),
+    },
+  ];
+  const server = (publish: boolean, warnings: string[]) =>
+    new BackendMcpServer(
+      {
+        extractRoutes: () => ({ routes: routes(publish), skipped: [] }),
+        dispatch: (request, options) => dispatchNodeListener(echo, request, options),
+      },
+      { onWarning: (message) => warnings.push(message) },
+    );
 
   it('passes a response that matches the declared schema', async () => {
+    const mcp = server(false, []);
     expect(await mcp.callTool('get_ok')).toMatchObject({ structuredContent: { url: '/ok' } });
   });
 
-  it('turns a response that breaks the declared schema into a tool error that keeps the response text', async () => {
-    const result = await mcp.callTool('get_wrong');
-    expect(result.isError).toBe(true);
+  it('keeps a 2xx that breaks an unpublished response schema a success, and warns once per tool', async () => {
+    const warnings: string[] = [];
+    const mcp = server(false, warnings);
+    const result = await mcp.callTool('post_wrong');
+    await mcp.callTool('post_wrong');
+    expect(result.isError).toBeUndefined();
+    expect(result.structuredContent).toEqual({ method: 'POST', url: '/wrong', body: null });
+    expect(warnings).toEqual([
+      'backend2mcp: the response of post_wrong does not match its declared response schema ("name" is required); the data is passed on as it is. Fix the schema or the route.',
+    ]);
+  });
+
+  it('says a 2xx that breaks a published schema succeeded and must not be repeated, keeping its text', async () => {
+    const mcp = server(true, []);
+    const result = await mcp.callTool('post_wrong');
+    expect(result.structuredContent).toBeUndefined();
     expect(result.content).toEqual([
       {
         type: 'text',
-        text: 'The response of get_wrong does not match its declared response schema: "name" is required.',
+        text: 'HTTP 200 OK: the request succeeded (do not repeat it), but its response does not match the output schema of post_wrong ("name" is required). The response follows as text.',
       },
-      { type: 'text', text: '{"method":"GET","url":"/wrong","body":null}' },
+      { type: 'text', text: '{"method":"POST","url":"/wrong","body":null}' },
     ]);
   });
 });
@@ -186,7 +207,8 @@ describe('BackendMcpServer options', () => {
       { headers: { 'X-Service-Key': 'from-config' } },
     );
     const result = await mcp.callTool('get_who', { 'x-service-key': 'from-caller' });
-    expect(result.structuredContent).toEqual({ url: '/who', service: 'from-config' });
+    // The configured value reached the route (not the caller's); it is redacted on the way back.
+    expect(result.structuredContent).toEqual({ url: '/who', service: '[REDACTED]' });
   });
 
   it('leaves out tools the filter rejects: neither listed nor callable', async () => {
@@ -284,5 +306,35 @@ describe('BackendMcpServer limits', () => {
     expect(mcp.skipped.map((entry) => entry.route)).toEqual(['GET /^x$/', 'GET /bad/:']);
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toBe('backend2mcp: skipped GET /^x$/: regex route');
+  });
+});
+
+describe('credentials backend2mcp injects never come back to the caller', () => {
+  it('redacts the headers option from tool results, whatever the route echoes', async () => {
+    const echo = async (request: { headers: Record<string, string> }) => ({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: new TextEncoder().encode(JSON.stringify({ seen: request.headers, note: 'key=svc-secret-1' })),
+    });
+    const mcp = new BackendMcpServer(
+      {
+        extractRoutes: () => ({
+          routes: [{ method: 'GET', path: '/echo' }],
+          skipped: [],
+        }),
+        dispatch: echo,
+      },
+      {
+        headers: { 'x-service-key': 'svc-secret-1', authorization: 'Bearer backend-token-2', 'x-flag': 'on' },
+      },
+    );
+    const result = await mcp.callTool('get_echo');
+    const text = JSON.stringify(result);
+    expect(text).not.toContain('svc-secret-1');
+    expect(text).not.toContain('backend-token-2');
+    expect(result.structuredContent).toMatchObject({
+      seen: { 'x-service-key': '[REDACTED]', authorization: '[REDACTED]', 'x-flag': 'on' },
+      note: 'key=[REDACTED]',
+    });
   });
 });

@@ -174,7 +174,7 @@ describe('stdio and in-process callers', () => {
     const mcp = server({
       auth: new BearerAuthProvider({ tokens: { t1: { subject: 'ada', scopes: ['read'] } } }),
       stdioCredentials: { authorization: 'Bearer t1' },
-      toolScopes: (tool) => (tool.binding.method === 'POST' ? ['write'] : undefined),
+      toolScopes: (tool) => ('binding' in tool && tool.binding.method === 'POST' ? ['write'] : undefined),
     });
     const client = await connect(mcp);
     expect((await client.listTools()).tools.map((tool) => tool.name)).toEqual(['get_me']);

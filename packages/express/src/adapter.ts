@@ -1,21 +1,31 @@
 import type { IncomingMessage } from 'node:http';
 import type { AuthContext, BackendMcpOptions, DispatchContext } from '@backend2mcp/core';
+import { callContextOf, type McpServerAdapter, mountMcpRoutes } from '@backend2mcp/core/adapter';
 import {
   createNodeEndpoint,
   createWellKnownEndpoint,
+  type NodeEndpointOptions,
   NodeMcpAdapter,
-  type NodeMountOptions,
   type NodeRequestListener,
   nodeListenerDispatch,
 } from '@backend2mcp/core/node';
 import { type ExpressAppLike, extractRoutes } from './extract/index.js';
 import { mountEndpoint } from './mount.js';
+import { expressReaches } from './route-boundary.js';
 
 /** Options for {@link McpAdapter}. */
 export interface McpAdapterOptions extends BackendMcpOptions {}
 
 /** Options for {@link McpAdapter.mount}. */
-export type MountOptions = NodeMountOptions;
+export interface MountOptions extends NodeEndpointOptions {
+  /**
+   * Where the endpoint goes in the app's middleware chain. `first` (default)
+   * puts it before every other middleware, so a catch-all 404 or an app-wide
+   * auth middleware cannot swallow MCP traffic; `last` appends it like a
+   * plain `app.use`, so the app's global middleware (CORS, logging, auth) runs first.
+   */
+  position?: 'first' | 'last';
+}
 
 /**
  * Serves every route of an Express app (4 or 5) as an MCP tool. Calls run in
@@ -36,7 +46,7 @@ export type MountOptions = NodeMountOptions;
  * // or: new McpAdapter(app).mount('/mcp'); app.listen(3000); // same server as the app
  * ```
  */
-export class McpAdapter extends NodeMcpAdapter {
+export class McpAdapter extends NodeMcpAdapter implements McpServerAdapter<MountOptions> {
   constructor(
     private readonly app: ExpressAppLike,
     options: McpAdapterOptions = {},
@@ -44,7 +54,8 @@ export class McpAdapter extends NodeMcpAdapter {
     super(
       {
         extractRoutes: () => extractRoutes(app),
-        dispatch: nodeListenerDispatch(() => app as unknown as NodeRequestListener),
+        dispatch: nodeListenerDispatch(() => app as unknown as NodeRequestListener, exposeAsReqMcp),
+        reaches: (method, url, route) => expressReaches(app, method, url, route),
       },
       options,
     );
@@ -56,16 +67,30 @@ export class McpAdapter extends NodeMcpAdapter {
    */
   mount(path = '/mcp', options: MountOptions = {}): this {
     const { position = 'first', ...endpointOptions } = options;
-    const endpoint = createNodeEndpoint(this.server, { parsedBody: alreadyParsedBody, ...endpointOptions });
-    mountEndpoint(this.app, path, endpoint, position);
-    // OAuth Protected Resource Metadata (RFC 9728), when an auth provider publishes it.
-    if (this.server.wellKnownPaths.length > 0) {
-      const wellKnown = createWellKnownEndpoint(this.server);
-      for (const documentPath of this.server.wellKnownPaths)
-        mountEndpoint(this.app, documentPath, wellKnown, position);
-    }
+    mountMcpRoutes(this.server, path, {
+      endpoint: (endpointPath) => {
+        const endpoint = createNodeEndpoint(this.server, {
+          parsedBody: alreadyParsedBody,
+          ...endpointOptions,
+        });
+        mountEndpoint(this.app, endpointPath, endpoint, position);
+      },
+      wellKnown: (documentPaths) => {
+        // Express rewrites req.url inside a mounted handler; originalUrl is the path as requested.
+        const wellKnown = createWellKnownEndpoint(this.server, { requestPath: originalUrl });
+        for (const documentPath of documentPaths) mountEndpoint(this.app, documentPath, wellKnown, position);
+      },
+    });
     return this;
   }
+}
+
+/**
+ * The MCP call `req` serves, or undefined for ordinary HTTP requests: the same
+ * as `req.mcp`, for code that holds the request under another type.
+ */
+export function mcpContext(req: object): McpRequestInfo | undefined {
+  return callContextOf(req);
 }
 
 /**
@@ -100,4 +125,13 @@ declare global {
 function alreadyParsedBody(req: IncomingMessage): unknown {
   const parsed = req as IncomingMessage & { _body?: boolean; body?: unknown };
   return parsed._body === true || req.readableEnded ? parsed.body : undefined;
+}
+
+/** Puts the call where Express handlers look for it: `req.mcp`. */
+function exposeAsReqMcp(req: IncomingMessage, context: DispatchContext): void {
+  Object.defineProperty(req, 'mcp', { value: context, enumerable: true });
+}
+
+function originalUrl(req: IncomingMessage): string | undefined {
+  return (req as IncomingMessage & { originalUrl?: string }).originalUrl;
 }

@@ -6,6 +6,7 @@
 
 import './auto-instrument.js';
 
+// The same core names in every adapter (docs/adapter-api.md), so users import from one package.
 export {
   type ApiKeyAuthOptions,
   ApiKeyAuthProvider,
@@ -21,6 +22,7 @@ export {
   type HandlerContext,
   HeaderInjectionAuthProvider,
   MCP_CONTENT_TYPE,
+  MCP_ENDPOINT_MARK,
   type McpContentBody,
   type McpLogLevel,
   type McpRouteMeta,
@@ -39,7 +41,9 @@ export {
   type McpAdapterOptions,
   type McpRequestInfo,
   type MountOptions,
+  mcpContext,
 } from './adapter.js';
+export { descriptor } from './descriptor.js';
 export {
   type ExpressAppLike,
   type ExpressModuleLike,

@@ -1,11 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import {
-  type AuthContext,
-  type BackendMcpOptions,
-  type ExtractedRoutes,
-  MCP_ENDPOINT_MARK,
-  type McpRouteMeta,
-} from '@backend2mcp/core';
+import type { AuthContext, BackendMcpOptions, ExtractedRoutes, McpRouteMeta } from '@backend2mcp/core';
+import { type McpServerAdapter, markMcpEndpoint, mountMcpRoutes } from '@backend2mcp/core/adapter';
 import {
   createNodeEndpoint,
   createWellKnownEndpoint,
@@ -23,9 +18,16 @@ import {
 } from './collect/route-collector.js';
 import { jsonRpcErrorHandler } from './endpoint-errors.js';
 import { injectDispatch } from './inject-dispatch.js';
+import { fastifyReaches, guardFastifyRoutes } from './route-boundary.js';
 
 /** Options for {@link McpAdapter}. */
 export interface McpAdapterOptions extends BackendMcpOptions {}
+
+/**
+ * Options for {@link McpAdapter.mount}. No `position`: Fastify routes by method
+ * and URL, not by registration order, so no other route can swallow the endpoint.
+ */
+export type MountOptions = NodeEndpointOptions;
 
 /** Any Fastify instance, whatever its server, logger or type provider. */
 export type FastifyAppLike = FastifyInstance<any, any, any, any, any>;
@@ -60,7 +62,7 @@ declare module 'fastify' {
  * adapter.serve(); // or .listen({ port: 3001 }); or .mount('/mcp') before app.listen()
  * ```
  */
-export class McpAdapter extends NodeMcpAdapter {
+export class McpAdapter extends NodeMcpAdapter implements McpServerAdapter<MountOptions> {
   constructor(
     private readonly app: FastifyAppLike,
     options: McpAdapterOptions = {},
@@ -75,10 +77,17 @@ export class McpAdapter extends NodeMcpAdapter {
         );
       }
     }
+    if (!guardFastifyRoutes(app as never)) {
+      (options.onWarning ?? console.warn)(
+        'backend2mcp: the Fastify app had already started, so calls are checked against their route only before dispatch ' +
+          '(a rewriteUrl that sends them elsewhere is not caught); create the adapter before app.ready().',
+      );
+    }
     super(
       {
         extractRoutes: () => extract(app, late),
         dispatch: injectDispatch(app),
+        reaches: (method, url, route) => fastifyReaches(app as never, method, url, route),
         // Plugins (and the routes in them) load when the app boots.
         prepare: async () => {
           await app.ready();
@@ -92,38 +101,49 @@ export class McpAdapter extends NodeMcpAdapter {
    * Adds the MCP endpoint to the Fastify app as a route (call it before
    * `app.listen()` / `app.ready()`). The endpoint is never listed as a tool.
    */
-  mount(path = '/mcp', options: NodeEndpointOptions = {}): this {
-    // Fastify has already read and parsed the body by the time the handler runs; hand it over.
-    const parsedBodies = new WeakMap<IncomingMessage, unknown>();
-    const endpoint = createNodeEndpoint(this.server, {
-      parsedBody: (req) => parsedBodies.get(req),
-      ...options,
+  mount(path = '/mcp', options: MountOptions = {}): this {
+    mountMcpRoutes(this.server, path, {
+      endpoint: (endpointPath) => {
+        // Fastify has already read and parsed the body by the time the handler runs; hand it over.
+        const parsedBodies = new WeakMap<IncomingMessage, unknown>();
+        const endpoint = createNodeEndpoint(this.server, {
+          parsedBody: (req) => parsedBodies.get(req),
+          ...options,
+        });
+        const handler = markMcpEndpoint((request: FastifyRequest, reply: FastifyReply) => {
+          if (request.body !== undefined) parsedBodies.set(request.raw, request.body);
+          reply.hijack(); // the endpoint writes the raw response itself
+          endpoint(request.raw, reply.raw);
+        });
+        this.app.route({
+          method: ['GET', 'POST', 'DELETE'],
+          url: endpointPath,
+          handler,
+          bodyLimit: this.server.maxMessageBytes,
+          errorHandler: jsonRpcErrorHandler,
+        });
+      },
+      wellKnown: (documentPaths) => {
+        const wellKnown = createWellKnownEndpoint(this.server);
+        for (const documentPath of documentPaths) {
+          const serveDocument = markMcpEndpoint((request: FastifyRequest, reply: FastifyReply) => {
+            reply.hijack();
+            wellKnown(request.raw, reply.raw);
+          });
+          this.app.route({ method: ['GET', 'OPTIONS'], url: documentPath, handler: serveDocument });
+        }
+      },
     });
-    const handler = (request: FastifyRequest, reply: FastifyReply) => {
-      if (request.body !== undefined) parsedBodies.set(request.raw, request.body);
-      reply.hijack(); // the endpoint writes the raw response itself
-      endpoint(request.raw, reply.raw);
-    };
-    Object.defineProperty(handler, MCP_ENDPOINT_MARK, { value: true });
-    this.app.route({
-      method: ['GET', 'POST', 'DELETE'],
-      url: path,
-      handler,
-      bodyLimit: this.server.maxMessageBytes,
-      errorHandler: jsonRpcErrorHandler,
-    });
-    // OAuth Protected Resource Metadata (RFC 9728), when an auth provider publishes it.
-    const wellKnown = createWellKnownEndpoint(this.server);
-    for (const documentPath of this.server.wellKnownPaths) {
-      const serveDocument = (request: FastifyRequest, reply: FastifyReply) => {
-        reply.hijack();
-        wellKnown(request.raw, reply.raw);
-      };
-      Object.defineProperty(serveDocument, MCP_ENDPOINT_MARK, { value: true });
-      this.app.route({ method: ['GET', 'OPTIONS'], url: documentPath, handler: serveDocument });
-    }
     return this;
   }
+}
+
+/**
+ * The routes the adapter reads from `app`: those its collector saw being
+ * declared (see {@link collectRoutes}), as every adapter's `extractRoutes` returns them.
+ */
+export function extractRoutes(app: FastifyAppLike): ExtractedRoutes {
+  return collectedRoutes(app);
 }
 
 function extract(app: FastifyAppLike, late: boolean): ExtractedRoutes {

@@ -1,18 +1,5 @@
 import type { AuthContext, DispatchContext } from '@backend2mcp/core';
-
-/**
- * The MCP call each injected request serves, keyed by the raw request object
- * the dispatch creates. A WeakMap entry instead of AsyncLocalStorage: on Node
- * 20 an AsyncLocalStorage puts a hook on every promise of the process once
- * used, which cost about 100 µs per tool call through the SDK (measured in
- * bench/), more than Fastify's own dispatch.
- */
-const calls = new WeakMap<object, DispatchContext>();
-
-/** Records that `raw` (the request the dispatch built) serves the MCP call `context`. */
-export function bindCall(raw: object, context: DispatchContext): void {
-  calls.set(raw, context);
-}
+import { callContextOf } from '@backend2mcp/core/adapter';
 
 /** What a route sees as `request.mcp` for an MCP tool call. */
 export interface McpRequestInfo extends DispatchContext {}
@@ -30,7 +17,7 @@ function rawOf(request: RequestLike): object {
  * already started when the adapter was created).
  */
 export function mcpContext(request: RequestLike): McpRequestInfo | undefined {
-  return calls.get(rawOf(request));
+  return callContextOf(rawOf(request));
 }
 
 /** The caller of the MCP call `request` serves (the same as `request.mcpAuth`). */
@@ -52,12 +39,12 @@ export function decorateMcpRequest(app: Decoratable): boolean {
   try {
     app.decorateRequest('mcp', {
       getter() {
-        return calls.get(this.raw);
+        return callContextOf(this.raw);
       },
     });
     app.decorateRequest('mcpAuth', {
       getter() {
-        return calls.get(this.raw)?.auth;
+        return callContextOf(this.raw)?.auth;
       },
     });
     return true;

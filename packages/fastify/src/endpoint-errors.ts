@@ -1,11 +1,12 @@
+import { type EndpointRefusal, endpointRefusalBody } from '@backend2mcp/core/adapter';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * The mounted MCP route's error handler. Fastify parses the body before the
  * endpoint runs, so malformed JSON, a body over `bodyLimit` and an unsupported
  * content type are refused by Fastify itself; this answers them the way the MCP
- * SDK answers the same mistakes, as JSON-RPC errors a client can read, instead
- * of Fastify's own error format.
+ * SDK answers the same mistakes (core's `endpointRefusalBody`), as JSON-RPC
+ * errors a client can read, instead of Fastify's own error format.
  */
 export function jsonRpcErrorHandler(
   error: FastifyError,
@@ -16,17 +17,16 @@ export function jsonRpcErrorHandler(
   reply
     .code(status)
     .type('application/json')
-    .send({ jsonrpc: '2.0', error: jsonRpcError(error, status), id: null });
+    .send(endpointRefusalBody(refusalOf(error, status), error.message));
 }
 
-function jsonRpcError(error: FastifyError, status: number): { code: number; message: string } {
+/** What Fastify's error means for the endpoint (its codes: fastify/lib/errors.js). */
+function refusalOf(error: FastifyError, status: number): EndpointRefusal {
   if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-    return { code: -32700, message: 'Parse error: Invalid JSON' };
+    return 'parse-error';
   }
-  if (status === 413) return { code: -32000, message: `Payload Too Large: ${error.message}` };
-  if (status === 415) {
-    return { code: -32000, message: 'Unsupported Media Type: Content-Type must be application/json' };
-  }
-  if (status < 500) return { code: -32600, message: `Bad Request: ${error.message}` };
-  return { code: -32603, message: 'Internal server error' };
+  if (status === 413) return 'too-large';
+  if (status === 415) return 'unsupported-media-type';
+  if (status < 500) return 'bad-request';
+  return 'internal';
 }

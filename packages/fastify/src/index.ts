@@ -10,6 +10,7 @@ import { watchFastifyInstances } from './collect/watch-instances.js';
 // Importing the package starts collecting routes of every Fastify instance created afterwards.
 watchFastifyInstances();
 
+// The same core names in every adapter (docs/adapter-api.md), so users import from one package.
 export {
   type ApiKeyAuthOptions,
   ApiKeyAuthProvider,
@@ -25,6 +26,7 @@ export {
   type HandlerContext,
   HeaderInjectionAuthProvider,
   MCP_CONTENT_TYPE,
+  MCP_ENDPOINT_MARK,
   type McpContentBody,
   type McpLogLevel,
   type McpRouteMeta,
@@ -34,9 +36,17 @@ export {
   type RouteInfo,
   type RouteMap,
   type RouteMatcher,
+  readRouteMeta,
   type ToolSpec,
 } from '@backend2mcp/core';
-export { type FastifyAppLike, McpAdapter, type McpAdapterOptions } from './adapter.js';
+export {
+  extractRoutes,
+  type FastifyAppLike,
+  McpAdapter,
+  type McpAdapterOptions,
+  type MountOptions,
+} from './adapter.js';
 export { getAuthContext, type McpRequestInfo, mcpContext } from './call-context.js';
 export { translateFastifyPath } from './collect/fastify-path.js';
 export { collectedRoutes, collectRoutes } from './collect/route-collector.js';
+export { descriptor } from './descriptor.js';

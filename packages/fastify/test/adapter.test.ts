@@ -58,7 +58,7 @@ describe.each(PROTOCOL_ERAS)('fastify adapter over InMemory, protocol %s', (vers
 
 describe('fastify adapter with zod (fastify-type-provider-zod)', () => {
   it('converts zod schemas to input and output schemas and calls the routes', async () => {
-    const client = await connect(new McpAdapter(createZodApp()));
+    const client = await connect(new McpAdapter(createZodApp(), { outputSchemas: 'declared' }));
     const { tools } = await client.listTools();
     const post = tools.find((tool) => tool.name === 'post_books')!;
     expect(post.description).toBe('Add a book.');

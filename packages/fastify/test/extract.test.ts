@@ -83,7 +83,7 @@ describe('fastify route collection', () => {
       required: ['id', 'name'],
     };
     // A root $ref is replaced by its definition, so an output keeps an object root and a body can be flattened.
-    expect(tool('get_users_by_id').outputSchema).toEqual({ ...user, $defs: { User: user } });
+    expect(tool('get_users_by_id').responseSchema).toEqual({ ...user, $defs: { User: user } });
     expect(tool('put_users_by_id').inputSchema).toEqual({
       type: 'object',
       properties: {
@@ -96,7 +96,7 @@ describe('fastify route collection', () => {
       additionalProperties: false,
       $defs: { User: user },
     });
-    expect(tool('get_api_v1_categories').outputSchema).toEqual({
+    expect(tool('get_api_v1_categories').responseSchema).toEqual({
       type: 'array',
       items: { $ref: '#/$defs/Category' },
       $defs: {

@@ -1,19 +1,18 @@
+import type { McpTransport } from '@backend2mcp/core';
 import {
   type BackendMcpOptions,
   BackendMcpServer,
   type HttpGuardOptions,
-  MCP_ENDPOINT_MARK,
   McpAdapterBase,
-  type McpTransport,
+  type McpServerAdapter,
+  markMcpEndpoint,
+  mountMcpRoutes,
   resolveGuard,
-} from '@backend2mcp/core';
+} from '@backend2mcp/core/adapter';
 import { fetchDispatch } from './dispatch.js';
 import { extractRoutes, type HonoAppLike } from './extract/extract-routes.js';
-import {
-  type OpenApiDocument,
-  type OperationInfo,
-  operationsFromOpenApi,
-} from './extract/openapi-schemas.js';
+import { type OpenApiDocument, type OperationInfo, operationsFromOpenApi } from './extract/hono-path.js';
+import { guardHonoFetch, honoReaches, type RoutableHono } from './route-boundary.js';
 
 /** Options for {@link McpAdapter}. */
 export interface McpAdapterOptions extends BackendMcpOptions {
@@ -33,7 +32,7 @@ export interface McpAdapterOptions extends BackendMcpOptions {
 
 /** Options for {@link McpAdapter.mount}. */
 export interface MountOptions {
-  /** Host/Origin checks; default: localhost only when reached over loopback (known on Node), else off. */
+  /** Host/Origin checks; default: the adapter's `http` option, else localhost names only, on every runtime. */
   guard?: HttpGuardOptions;
 }
 
@@ -47,7 +46,6 @@ interface HonoMountable extends HonoAppLike {
 
 interface HonoContextLike {
   req: { raw: Request };
-  env?: { incoming?: { socket?: { localAddress?: string } } };
 }
 
 /**
@@ -66,7 +64,7 @@ interface HonoContextLike {
  * new McpAdapter(app).mount('/mcp'); // export default app  (Workers, Bun, Deno, @hono/node-server)
  * ```
  */
-export class McpAdapter extends McpAdapterBase {
+export class McpAdapter extends McpAdapterBase implements McpServerAdapter<MountOptions> {
   private readonly app: HonoAppLike;
 
   constructor(app: HonoAppLike, options: McpAdapterOptions = {}) {
@@ -78,6 +76,7 @@ export class McpAdapter extends McpAdapterBase {
         {
           extractRoutes: () => extractRoutes(app, operations),
           dispatch: fetchDispatch(app, env, () => options.executionCtx),
+          reaches: (method, url, route) => honoReaches(app as unknown as RoutableHono, method, url, route),
           prepare: async () => {
             const document = await openApiDocument(app, options);
             if (document) operations = operationsFromOpenApi(document);
@@ -87,6 +86,7 @@ export class McpAdapter extends McpAdapterBase {
       ),
     );
     this.app = app;
+    guardHonoFetch(app as unknown as RoutableHono);
   }
 
   /**
@@ -94,20 +94,26 @@ export class McpAdapter extends McpAdapterBase {
    * `path`. Web-standard end to end: it serves on Node, Bun, Deno and Workers alike.
    */
   mount(path = '/mcp', options: MountOptions = {}): this {
-    const handler = async (c: HonoContextLike) => {
-      const localAddress = c.env?.incoming?.socket?.localAddress;
-      const guard = resolveGuard(options.guard ?? this.server.options.http, localAddress);
-      return this.server.fetch(c.req.raw, { guard });
-    };
-    Object.defineProperty(handler, MCP_ENDPOINT_MARK, { value: true });
-    (this.app as HonoMountable).all(path, handler);
-    // OAuth Protected Resource Metadata (RFC 9728), when an auth provider publishes it.
-    for (const documentPath of this.server.wellKnownPaths) {
-      const serveDocument = async (c: HonoContextLike) =>
-        this.server.serveWellKnown(c.req.raw) ?? new Response(null, { status: 404 });
-      Object.defineProperty(serveDocument, MCP_ENDPOINT_MARK, { value: true });
-      (this.app as HonoMountable).all(documentPath, serveDocument);
-    }
+    const app = this.app as HonoMountable;
+    // The same Host/Origin defaults on Node, Bun, Deno and Workers: they never depend on the socket.
+    const guard = resolveGuard(options.guard ?? this.server.options.http);
+    mountMcpRoutes(this.server, path, {
+      endpoint: (endpointPath) => {
+        const handler = markMcpEndpoint(async (c: HonoContextLike) =>
+          this.server.fetch(c.req.raw, { guard }),
+        );
+        app.all(endpointPath, handler);
+      },
+      wellKnown: (documentPaths) => {
+        for (const documentPath of documentPaths) {
+          const serveDocument = markMcpEndpoint(
+            async (c: HonoContextLike) =>
+              this.server.serveWellKnown(c.req.raw) ?? new Response(null, { status: 404 }),
+          );
+          app.all(documentPath, serveDocument);
+        }
+      },
+    });
     return this;
   }
 

@@ -1,16 +1,5 @@
 import type { AuthContext, DispatchContext } from '@backend2mcp/core';
-
-/**
- * The MCP call each dispatched `Request` serves. Keyed by the Request object
- * itself, which Hono hands to handlers as `c.req.raw`: no global state, so it
- * works on every runtime, and entries go away with their requests.
- */
-const calls = new WeakMap<Request, DispatchContext>();
-
-/** Records `context` as the call `request` serves. */
-export function rememberCall(request: Request, context: DispatchContext | undefined): void {
-  if (context) calls.set(request, context);
-}
+import { callContextOf } from '@backend2mcp/core/adapter';
 
 /** What a route sees for an MCP tool call: tool, arguments, caller (`auth`), `reportProgress`, `log`. */
 export interface McpRequestInfo extends DispatchContext {}
@@ -22,7 +11,7 @@ export interface HonoCallContextLike {
 
 /** The MCP call a Hono context serves, or undefined for ordinary HTTP requests. */
 export function mcpContext(c: HonoCallContextLike): McpRequestInfo | undefined {
-  return calls.get(c.req.raw);
+  return callContextOf(c.req.raw);
 }
 
 /** The caller of the MCP call a Hono context serves, as the configured auth providers established it. */

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 
+// The same core names in every adapter (docs/adapter-api.md), so users import from one package.
 export {
   type ApiKeyAuthOptions,
   ApiKeyAuthProvider,
@@ -41,7 +42,12 @@ export {
   mcpContext,
   mcpVariables,
 } from './call-context.js';
+export { descriptor } from './descriptor.js';
 export { extractRoutes, type HonoAppLike } from './extract/extract-routes.js';
-export { openApiPathToHono, translateHonoPath } from './extract/hono-path.js';
-export { type OpenApiDocument, operationsFromOpenApi } from './extract/openapi-schemas.js';
+export {
+  type OpenApiDocument,
+  openApiPathToHono,
+  operationsFromOpenApi,
+  translateHonoPath,
+} from './extract/hono-path.js';
 export { type McpRouteMarker, mcp } from './route-meta.js';

@@ -42,7 +42,7 @@ describe.each(PROTOCOL_ERAS)('hono adapter over InMemory, protocol %s', (version
 
 describe('hono adapter with OpenAPI schemas', () => {
   it('@hono/zod-openapi: schemas from createRoute(), a validation failure names the field', async () => {
-    const client = await connect(createZodOpenApiApp());
+    const client = await connect(createZodOpenApiApp(), { outputSchemas: 'declared' });
     const { tools } = await client.listTools();
     const post = tools.find((tool) => tool.name === 'post_books')!;
     expect(post).toMatchObject({

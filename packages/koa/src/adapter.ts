@@ -1,21 +1,32 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AuthContext, BackendMcpOptions, DispatchContext } from '@backend2mcp/core';
+import { callContextOf, type McpServerAdapter, mountMcpRoutes } from '@backend2mcp/core/adapter';
 import {
   createNodeEndpoint,
   createWellKnownEndpoint,
+  type NodeEndpoint,
+  type NodeEndpointOptions,
   NodeMcpAdapter,
-  type NodeMountOptions,
   type NodeRequestListener,
   nodeListenerDispatch,
 } from '@backend2mcp/core/node';
 import { extractRoutes } from './extract/extract-routes.js';
 import type { KoaAppLike } from './extract/koa-internals.js';
+import { guardKoaRoutes, koaReaches } from './route-boundary.js';
 
 /** Options for {@link McpAdapter}. */
 export interface McpAdapterOptions extends BackendMcpOptions {}
 
 /** Options for {@link McpAdapter.mount}. */
-export type MountOptions = NodeMountOptions;
+export interface MountOptions extends NodeEndpointOptions {
+  /**
+   * Where the endpoint goes in the app's middleware chain. `first` (default)
+   * puts it before every other middleware, so a catch-all 404 or an app-wide
+   * auth middleware cannot swallow MCP traffic; `last` appends it like a
+   * plain `app.use`, so the app's global middleware (CORS, logging, auth) runs first.
+   */
+  position?: 'first' | 'last';
+}
 
 /** The slice of a Koa context the mounted endpoint uses. */
 interface KoaContextLike {
@@ -47,22 +58,30 @@ interface KoaContextLike {
  * new McpAdapter(app).serve(); // or .listen({ port: 3001 }) / .mount('/mcp')
  * ```
  */
-export class McpAdapter extends NodeMcpAdapter {
+export class McpAdapter extends NodeMcpAdapter implements McpServerAdapter<MountOptions> {
   constructor(
     private readonly app: KoaAppLike,
     options: McpAdapterOptions = {},
   ) {
     super(
       {
-        extractRoutes: () => extractRoutes(app),
+        extractRoutes: () => {
+          guardKoaRoutes(app); // the route boundary's check at the route
+          return extractRoutes(app);
+        },
         // callback() composes app.middleware by reference, so middleware added later still runs.
-        dispatch: nodeListenerDispatch(() => app.callback() as unknown as NodeRequestListener),
+        dispatch: nodeListenerDispatch(
+          () => app.callback() as unknown as NodeRequestListener,
+          exposeAsReqMcp,
+        ),
+        reaches: (method, url, route) => koaReaches(app, method, url, route),
       },
       options,
     );
     // Koa creates ctx.state per request, after dispatch has handed over the request, so a
     // first middleware copies the call's context there; it does nothing for ordinary requests.
-    app.middleware.unshift(exposeMcpState as never);
+    // Added once per app, however many adapters are created over it.
+    if (!app.middleware.includes(exposeMcpState as never)) app.middleware.unshift(exposeMcpState as never);
   }
 
   /**
@@ -71,33 +90,32 @@ export class McpAdapter extends NodeMcpAdapter {
    */
   mount(path = '/mcp', options: MountOptions = {}): this {
     const { position = 'first', ...endpointOptions } = options;
-    const parsedBodies = new WeakMap<IncomingMessage, unknown>();
-    const endpoint = createNodeEndpoint(this.server, {
-      parsedBody: (req) => parsedBodies.get(req),
-      ...endpointOptions,
-    });
-    const wellKnownPaths = this.server.wellKnownPaths;
-    const wellKnown = createWellKnownEndpoint(this.server);
-    const middleware = async (ctx: KoaContextLike, next: () => Promise<unknown>) => {
-      if (wellKnownPaths.includes(ctx.path)) {
-        ctx.respond = false;
-        await new Promise<void>((resolve, reject) => {
-          ctx.res.once('close', resolve);
-          wellKnown(ctx.req, ctx.res, (error) => (error ? reject(error) : resolve()));
-        });
-        return;
-      }
-      if (ctx.path !== path) return next();
-      // A body parser placed before the endpoint consumed the stream; hand its result over.
-      if (ctx.req.readableEnded) parsedBodies.set(ctx.req, ctx.request.body);
-      ctx.respond = false; // the endpoint writes the raw response itself
-      await new Promise<void>((resolve, reject) => {
-        ctx.res.once('close', resolve);
-        endpoint(ctx.req, ctx.res, (error) => (error ? reject(error) : resolve()));
-      });
+    const add = (middleware: (ctx: KoaContextLike, next: () => Promise<unknown>) => Promise<unknown>) => {
+      if (position === 'first') this.app.middleware.unshift(middleware as never);
+      else this.app.middleware.push(middleware as never);
     };
-    if (position === 'first') this.app.middleware.unshift(middleware as never);
-    else this.app.middleware.push(middleware as never);
+    mountMcpRoutes(this.server, path, {
+      endpoint: (endpointPath) => {
+        const parsedBodies = new WeakMap<IncomingMessage, unknown>();
+        const endpoint = createNodeEndpoint(this.server, {
+          parsedBody: (req) => parsedBodies.get(req),
+          ...endpointOptions,
+        });
+        add(async (ctx, next) => {
+          if (ctx.path !== endpointPath) return next();
+          // A body parser placed before the endpoint consumed the stream; hand its result over.
+          if (ctx.req.readableEnded) parsedBodies.set(ctx.req, ctx.request.body);
+          await serveRaw(ctx, endpoint);
+        });
+      },
+      wellKnown: (documentPaths) => {
+        const wellKnown = createWellKnownEndpoint(this.server);
+        add(async (ctx, next) => {
+          if (!documentPaths.includes(ctx.path)) return next();
+          await serveRaw(ctx, wellKnown);
+        });
+      },
+    });
     return this;
   }
 }
@@ -111,7 +129,7 @@ export interface McpRequestInfo extends DispatchContext {}
 
 /** The MCP call a Koa context serves, or undefined for ordinary HTTP requests. */
 export function mcpContext(ctx: { req: IncomingMessage }): McpRequestInfo | undefined {
-  return (ctx.req as IncomingMessage & { mcp?: McpRequestInfo }).mcp;
+  return callContextOf(ctx.req);
 }
 
 /**
@@ -129,4 +147,18 @@ async function exposeMcpState(ctx: KoaContextLike, next: () => Promise<unknown>)
     if (call.auth) ctx.state.mcpAuth = call.auth;
   }
   return next();
+}
+
+/** Hands the raw request and response to a Node handler that writes the response itself. */
+async function serveRaw(ctx: KoaContextLike, handler: NodeEndpoint): Promise<void> {
+  ctx.respond = false;
+  await new Promise<void>((resolve, reject) => {
+    ctx.res.once('close', resolve);
+    handler(ctx.req, ctx.res, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
+/** Keeps `ctx.req.mcp` working for handlers written against it. */
+function exposeAsReqMcp(req: IncomingMessage, context: DispatchContext): void {
+  Object.defineProperty(req, 'mcp', { value: context, enumerable: true });
 }

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 
+// The same core names in every adapter (docs/adapter-api.md), so users import from one package.
 export {
   type ApiKeyAuthOptions,
   ApiKeyAuthProvider,
@@ -40,6 +41,7 @@ export {
   type MountOptions,
   mcpContext,
 } from './adapter.js';
+export { descriptor } from './descriptor.js';
 export { extractRoutes } from './extract/extract-routes.js';
 export type { KoaAppLike } from './extract/koa-internals.js';
 export { type McpRouteMarker, mcp } from './route-meta.js';

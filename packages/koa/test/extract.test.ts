@@ -31,7 +31,12 @@ describe('koa route extraction', () => {
       'DELETE /admin/cache',
     ]);
     expect(skipped).toEqual([
-      { route: 'HEAD,GET /^\\/legacy\\/.*$/', reason: 'regular-expression paths have no route template' },
+      {
+        route: 'HEAD,GET /^\\/legacy\\/.*$/',
+        reason:
+          'a regular-expression path has no route template, so nothing under it can become a tool; ' +
+          'give it a string path to expose it, or mark the route mcp({ hidden: true }) to silence this',
+      },
     ]);
   });
 

@@ -7,13 +7,13 @@ import type { AuthProvider } from './auth-provider.js';
  * needs, so a client can ask its authorization server for them (step-up).
  */
 export function insufficientScope(
-  toolName: string,
+  what: string,
   required: readonly string[],
   missing: readonly string[],
   provider: AuthProvider,
 ): AuthFailure {
   return new AuthFailure(
-    `Tool "${toolName}" needs the scope(s) ${missing.join(', ')}, which your credentials do not grant.`,
+    `${what} needs the scope(s) ${missing.join(', ')}, which your credentials do not grant.`,
     {
       status: 403,
       scheme: 'Bearer',
@@ -26,11 +26,15 @@ export function insufficientScope(
   );
 }
 
+/** What a JSON-RPC message asks for that scopes guard: a tool call or a resource read. */
+export type ScopedTarget = { tool: string } | { resource: string };
+
 /**
- * The tool a JSON-RPC `tools/call` message names, or undefined for any other
- * message. Reads a body the host already parsed, else a clone of the request.
+ * The tool a `tools/call` names or the resource a `resources/read` names, or
+ * undefined for any other message. Reads a body the host already parsed, else
+ * a clone of the request.
  */
-export async function calledToolName(request: Request, parsedBody: unknown): Promise<string | undefined> {
+export async function scopedTarget(request: Request, parsedBody: unknown): Promise<ScopedTarget | undefined> {
   if (request.method !== 'POST') return undefined;
   let message = parsedBody;
   if (message === undefined) {
@@ -40,8 +44,11 @@ export async function calledToolName(request: Request, parsedBody: unknown): Pro
       return undefined; // malformed JSON: the MCP handler answers it with a parse error
     }
   }
-  const call = message as { method?: unknown; params?: { name?: unknown } } | null;
-  return call?.method === 'tools/call' && typeof call.params?.name === 'string'
-    ? call.params.name
-    : undefined;
+  const call = message as { method?: unknown; params?: { name?: unknown; uri?: unknown } } | null;
+  if (call?.method === 'tools/call' && typeof call.params?.name === 'string')
+    return { tool: call.params.name };
+  if (call?.method === 'resources/read' && typeof call.params?.uri === 'string') {
+    return { resource: call.params.uri };
+  }
+  return undefined;
 }

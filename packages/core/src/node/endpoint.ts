@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { toNodeHandler } from '@modelcontextprotocol/node';
+import { markMcpEndpoint } from '../adapter/endpoint-routes.js';
 import type { BackendMcpServer, HttpGuardOptions } from '../backend-mcp-server.js';
 import { resolveGuard } from '../http-guard.js';
 import { messageTooLargeResponse, parsedBodyTooLarge } from '../message-limit.js';
-import { MCP_ENDPOINT_MARK } from '../route-meta.js';
 
 /** Options for {@link createNodeEndpoint}. */
 export interface NodeEndpointOptions {
@@ -16,7 +16,12 @@ export interface NodeEndpointOptions {
   parsedBody?: (req: IncomingMessage) => unknown;
 }
 
-/** Options for an adapter's `mount()` on a Node framework (Express, Koa). */
+/**
+ * Options for an adapter's `mount()` on a Node framework (Express, Koa).
+ *
+ * @deprecated The chain position is Express's and Koa's idiom, not core's: each
+ * adapter declares its own `MountOptions`. Kept for code that imports it.
+ */
 export interface NodeMountOptions extends NodeEndpointOptions {
   /**
    * Where the endpoint goes in the app's middleware chain. `first` (default)
@@ -41,7 +46,7 @@ export type NodeEndpoint = (
 export function createNodeEndpoint(mcp: BackendMcpServer, options: NodeEndpointOptions = {}): NodeEndpoint {
   // Named, so it reads as "mcpEndpoint" in stack traces and in the host app's middleware stack.
   const endpoint: NodeEndpoint = function mcpEndpoint(req, res, next) {
-    const guard = resolveGuard(options.guard ?? mcp.options.http, req.socket?.localAddress);
+    const guard = resolveGuard(options.guard ?? mcp.options.http);
     const maxBytes = mcp.maxMessageBytes;
     const handle = toNodeHandler(
       {
@@ -62,8 +67,16 @@ export function createNodeEndpoint(mcp: BackendMcpServer, options: NodeEndpointO
     });
   };
   // Marked so that route extraction never lists the endpoint as a tool.
-  Object.defineProperty(endpoint, MCP_ENDPOINT_MARK, { value: true });
-  return endpoint;
+  return markMcpEndpoint(endpoint);
+}
+
+/** Options for {@link createWellKnownEndpoint}. */
+export interface WellKnownEndpointOptions {
+  /**
+   * The path as the client requested it. Default `req.url`; a framework that
+   * rewrites `req.url` for mounted handlers says where the original is (Express: `originalUrl`).
+   */
+  requestPath?: (req: IncomingMessage) => string | undefined;
 }
 
 /**
@@ -71,10 +84,12 @@ export function createNodeEndpoint(mcp: BackendMcpServer, options: NodeEndpointO
  * Metadata) as a Node handler; any other path goes to `next` (or gets 404).
  * Mount it at the app root, next to the MCP endpoint.
  */
-export function createWellKnownEndpoint(mcp: BackendMcpServer): NodeEndpoint {
+export function createWellKnownEndpoint(
+  mcp: BackendMcpServer,
+  options: WellKnownEndpointOptions = {},
+): NodeEndpoint {
   const endpoint: NodeEndpoint = function mcpWellKnown(req, res, next) {
-    // Express rewrites req.url inside a mounted handler; originalUrl is the path as requested.
-    const path = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+    const path = options.requestPath?.(req) ?? req.url ?? '/';
     const response = mcp.serveWellKnown(
       new Request(new URL(path, 'http://localhost'), { method: req.method ?? 'GET' }),
     );
@@ -93,6 +108,5 @@ export function createWellKnownEndpoint(mcp: BackendMcpServer): NodeEndpoint {
       .then((body) => res.end(body))
       .catch((error: unknown) => (next ? next(error) : res.end()));
   };
-  Object.defineProperty(endpoint, MCP_ENDPOINT_MARK, { value: true });
-  return endpoint;
+  return markMcpEndpoint(endpoint);
 }

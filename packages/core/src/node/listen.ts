@@ -13,7 +13,7 @@ export interface ListenOptions {
   host?: string;
   /** Path of the MCP endpoint. Default `/mcp`. */
   path?: string;
-  /** Host/Origin checks. Default: localhost only when bound to loopback. */
+  /** Host/Origin checks. Default: the server's `http` option, else localhost names only. */
   guard?: HttpGuardOptions;
 }
 
@@ -30,7 +30,7 @@ export interface ListeningServer {
 /**
  * Serves the backend's MCP endpoint over Streamable HTTP on its own port,
  * bound to 127.0.0.1 unless told otherwise, with Host/Origin validation on by
- * default for loopback binds.
+ * default (localhost names only until `allowedHosts` names others).
  */
 export async function listen(mcp: BackendMcpServer, options: ListenOptions = {}): Promise<ListeningServer> {
   const host = options.host ?? '127.0.0.1';
@@ -38,8 +38,9 @@ export async function listen(mcp: BackendMcpServer, options: ListenOptions = {})
   const path = options.path ?? '/mcp';
   if (!isLoopbackAddress(host) && !options.guard?.allowedHosts && !mcp.options.http?.allowedHosts) {
     (mcp.options.onWarning ?? console.warn)(
-      `backend2mcp: listening on ${host} without an allowedHosts list; Host validation is off. ` +
-        'Put the server behind authentication or set http.allowedHosts.',
+      `backend2mcp: listening on ${host} without an allowedHosts list, so only requests naming localhost ` +
+        'in their Host header are accepted (DNS-rebinding protection). Set http.allowedHosts to the names ' +
+        'clients reach this server by, and put it behind authentication.',
     );
   }
   const endpoint = createNodeEndpoint(mcp, options.guard ? { guard: options.guard } : {});

@@ -1,24 +1,40 @@
 import type { IncomingMessage } from 'node:http';
 import type { Transport } from '@modelcontextprotocol/server';
+import { bindCallContext } from '../adapter/call-context.js';
 import { McpAdapterBase } from '../adapter-base.js';
 import { type BackendMcpOptions, BackendMcpServer, type RouteSource } from '../backend-mcp-server.js';
 import type { Dispatch, DispatchContext } from '../http.js';
+import { expectRoute } from '../route-boundary.js';
 import { dispatchNodeListener, type NodeRequestListener } from './dispatch-node-listener.js';
 import { type ListeningServer, type ListenOptions, listen } from './listen.js';
 import { connectTransport, type StdioServerHandle, serveStdio } from './stdio.js';
 
 /**
  * A {@link Dispatch} that runs requests through a Node request listener (an
- * Express app, `koa.callback()`) with {@link dispatchNodeListener}, putting the
- * call's {@link DispatchContext} on `req.mcp`. The listener is asked for on first use.
+ * Express app, `koa.callback()`, a plain `node:http` handler) with
+ * {@link dispatchNodeListener}. The call's {@link DispatchContext} is bound to
+ * the `IncomingMessage` (read it back with `callContextOf(req)` from
+ * `@backend2mcp/core/adapter`); `expose` puts it where the framework's
+ * handlers look for it, e.g. `req.mcp`. The listener is asked for on first use.
  */
-export function nodeListenerDispatch(getListener: () => NodeRequestListener): Dispatch {
+export function nodeListenerDispatch(
+  getListener: () => NodeRequestListener,
+  expose?: (req: IncomingMessage, context: DispatchContext) => void,
+): Dispatch {
   let listener: NodeRequestListener | undefined;
   return (request, options) => {
     listener ??= getListener();
+    const { context } = options;
     return dispatchNodeListener(listener, request, {
       ...options,
-      onRequest: (req) => attachContext(req, options.context),
+      onRequest: (req: IncomingMessage) => {
+        if (context) {
+          bindCallContext(req, context);
+          expose?.(req, context);
+        }
+        // The adapter's guard at the route reads it (route boundary).
+        expectRoute(req, options.expectation);
+      },
     });
   };
 }
@@ -47,8 +63,4 @@ export class NodeMcpAdapter extends McpAdapterBase {
   connect(transport: Transport): StdioServerHandle {
     return connectTransport(this.server, transport);
   }
-}
-
-function attachContext(req: IncomingMessage, context: DispatchContext | undefined): void {
-  if (context) Object.defineProperty(req, 'mcp', { value: context, enumerable: true });
 }

@@ -31,6 +31,11 @@ export interface CustomToolDefinition {
   /** JSON Schema or zod for `structuredContent`. */
   outputSchema?: SchemaSource;
   annotations?: ToolAnnotations;
+  /**
+   * Scopes a caller needs for this tool, as `mcp({ scopes })` for a route: a
+   * caller without them neither sees nor can call it (403 over HTTP).
+   */
+  scopes?: string[];
 }
 
 /** Runs a hand-written tool. Arguments are validated against its input schema first. */
@@ -47,6 +52,8 @@ export interface CustomTool {
   inputSchema: JsonSchema;
   outputSchema?: JsonSchema;
   annotations?: ToolAnnotations;
+  /** Scopes a caller needs (`CustomToolDefinition.scopes`). */
+  scopes?: string[];
   handler: CustomToolHandler;
 }
 
@@ -131,6 +138,7 @@ export class CustomSurface {
         ? { outputSchema: toJsonSchema(definition.outputSchema, 'output', origin) }
         : {}),
       ...(definition.annotations ? { annotations: definition.annotations } : {}),
+      ...(definition.scopes ? { scopes: [...definition.scopes] } : {}),
     });
   }
 

@@ -3,6 +3,8 @@ import { callSignal } from '../abort.js';
 import { classifyBody, mediaType } from '../content-type.js';
 import { toBase64, toText } from '../encoding.js';
 import type { Dispatch } from '../http.js';
+import { expectationFor, type RouteReach, routeBoundaryError } from '../route-boundary.js';
+import type { RequestEncoder } from '../server-options.js';
 import { toRequest } from '../to-request.js';
 import { statusLine } from '../to-result.js';
 import type { RouteResource } from './route-resources.js';
@@ -13,10 +15,14 @@ const RESOURCE_NOT_FOUND = -32002;
 /** Everything a resource read needs besides the resource and its URI. */
 export interface ReadEnvironment {
   dispatch: Dispatch;
+  /** Builds the request from the arguments; default core's `toRequest`. */
+  encodeRequest?: RequestEncoder;
   timeoutMs: number;
   maxResponseBytes: number;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** The adapter's route-boundary check before dispatch (`RouteSource.reaches`). */
+  reaches?: RouteReach;
 }
 
 /**
@@ -39,11 +45,23 @@ export async function readRouteResource(
       args[binding.arg] = Array.isArray(value) ? value.join('/') : value;
     }
   }
-  const request = toRequest(resource.tool, args, environment.headers ? { headers: environment.headers } : {});
+  const encode = environment.encodeRequest ?? toRequest;
+  const request = encode(resource.tool, args, environment.headers ? { headers: environment.headers } : {});
+  const route = resource.tool.route;
+  const refused = () =>
+    new ProtocolError(ProtocolErrorCode.InvalidParams, routeBoundaryError(resource.name, route).message, {
+      uri,
+    });
+  if (environment.reaches && !environment.reaches(request.method, request.url, route)) throw refused();
+  const expectation = expectationFor(route);
   const call = callSignal(environment.timeoutMs, environment.signal);
   const response = await environment
-    .dispatch(request, { signal: call.signal, maxResponseBytes: environment.maxResponseBytes })
+    .dispatch(request, { signal: call.signal, expectation, maxResponseBytes: environment.maxResponseBytes })
+    .catch((error: unknown) => {
+      throw expectation.refused ? refused() : error;
+    })
     .finally(() => call.dispose());
+  if (expectation.refused) throw refused();
   if (response.status === 404) {
     throw new ProtocolError(RESOURCE_NOT_FOUND as ProtocolErrorCode, `Resource not found: ${uri}`, { uri });
   }

@@ -40,8 +40,8 @@ export interface RouteSelection {
 /**
  * What a route becomes, in this order: `exclude` matches -> excluded; an
  * `include` is given and none matches -> excluded; the first matching
- * `routeMaps` entry decides (no match: a tool); a tool that `filter` rejects is
- * excluded. An excluded route is neither listed nor callable.
+ * `routeMaps` entry decides (no match: a tool); a tool or resource that `filter`
+ * rejects is excluded. An excluded route is neither listed nor callable.
  */
 export function decideRole(tool: ToolSpec, selection: RouteSelection): RouteRole {
   const excludes = toList(selection.exclude);
@@ -50,7 +50,8 @@ export function decideRole(tool: ToolSpec, selection: RouteSelection): RouteRole
   if (includes.length > 0 && !includes.some((matcher) => matches(matcher, tool))) return 'exclude';
   const rule = selection.routeMaps?.find((map) => matches(map, tool));
   const role = rule?.as ?? 'tool';
-  if (role === 'tool' && selection.filter && !selection.filter(tool)) return 'exclude';
+  // The filter decides over resources as over tools: whatever it rejects is neither listed nor readable.
+  if (role !== 'exclude' && selection.filter && !selection.filter(tool)) return 'exclude';
   return role;
 }
 

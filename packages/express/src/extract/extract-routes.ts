@@ -9,6 +9,9 @@ import {
   readRouteMeta,
   type SkippedRoute,
 } from '@backend2mcp/core';
+import { regexPathSkipped, unexposedMethod } from '@backend2mcp/core/adapter';
+import { rememberRoute } from '../route-boundary.js';
+import { bodyEncodingOf, parserOf } from './body-parsers.js';
 import {
   appStack,
   type ExpressAppLike,
@@ -39,6 +42,8 @@ interface Walk {
   seen: Set<string>;
   /** Stacks on the current descent: a router mounted inside itself is walked once. */
   visiting: Set<ExpressLayer[]>;
+  /** Body parsers (`json`, `form`) of the layers walked so far on the current descent. */
+  parsers: string[];
 }
 
 /**
@@ -65,7 +70,7 @@ interface Walk {
  * ```
  */
 export function extractRoutes(app: ExpressAppLike): ExtractedRoutes {
-  const walk: Walk = { routes: [], skipped: [], seen: new Set(), visiting: new Set() };
+  const walk: Walk = { routes: [], skipped: [], seen: new Set(), visiting: new Set(), parsers: [] };
   walkStack(appStack(app), [{ template: '', paramPatterns: {} }], 'app', walk);
   return { routes: walk.routes, skipped: walk.skipped };
 }
@@ -73,10 +78,16 @@ export function extractRoutes(app: ExpressAppLike): ExtractedRoutes {
 function walkStack(stack: ExpressLayer[], mounts: PathPart[], source: string, walk: Walk): void {
   if (walk.visiting.has(stack)) return;
   walk.visiting.add(stack);
+  const parsersAbove = walk.parsers.length;
   for (const layer of stack) {
     if (isMcpEndpoint(layer.handle)) continue;
     if (layer.route) {
       addRoute(layer, layer.route, mounts, source, walk);
+      continue;
+    }
+    const parser = parserOf(layer);
+    if (parser) {
+      walk.parsers.push(parser);
       continue;
     }
     const child = childOf(layer);
@@ -106,6 +117,8 @@ function walkStack(stack: ExpressLayer[], mounts: PathPart[], source: string, wa
     const at = nested.map((part) => part.template).join(', ');
     walkStack(child.stack, nested, `${child.kind} mounted at ${at}`, walk);
   }
+  // A router's parsers apply to what it holds, not to what follows it.
+  walk.parsers.length = parsersAbove;
   walk.visiting.delete(stack);
 }
 
@@ -119,6 +132,7 @@ function addRoute(
   if (route.stack.some((entry) => isMcpEndpoint(entry.handle))) return;
   const methods = routeMethods(route);
   const meta = mergeRouteMeta(route.stack.map((entry) => readRouteMeta(entry.handle)).filter(isMeta));
+  const bodyEncoding = bodyEncodingOf(walk.parsers, route);
   // A route the app hides with mcp({ hidden: true }) would never be a tool: no warning about its path.
   const report = meta?.hidden !== true;
   const paths = translatePaths(
@@ -137,19 +151,18 @@ function addRoute(
         const key = urlSpaceKey(method, parsed, patterns);
         if (walk.seen.has(key)) continue;
         walk.seen.add(key);
+        rememberRoute(layer, route, method, template);
         walk.routes.push({
           method,
           path: template,
           ...(patterns ? { paramPatterns: patterns } : {}),
           ...(meta ? { meta } : {}),
+          ...(bodyEncoding ? { bodyEncoding } : {}),
           source,
         });
       }
       for (const method of methods.unexposed) {
-        walk.skipped.push({
-          route: `${method} ${template}`,
-          reason: `backend2mcp exposes GET, POST, PUT, PATCH, DELETE, HEAD and OPTIONS; ${method} has no tool`,
-        });
+        walk.skipped.push(unexposedMethod(method, template));
       }
     }
   }
@@ -168,12 +181,7 @@ function translatePaths(
   const parts: PathPart[] = [];
   for (const path of flattenPathSpec(spec)) {
     if (path instanceof RegExp) {
-      walk?.skipped.push({
-        route: `${origin}: ${String(path)}`,
-        reason:
-          'a regular-expression path has no route template, so nothing under it can become a tool; ' +
-          'give it a string path to expose it, or mark the route mcp({ hidden: true }) to silence this',
-      });
+      walk?.skipped.push(regexPathSkipped(`${origin}: ${String(path)}`));
     } else if (!express4) {
       parts.push({ template: path, paramPatterns: {} });
     } else {

@@ -1,10 +1,10 @@
 import { METHODS } from 'node:http';
 import type { HttpMethod } from '@backend2mcp/core';
+import { CATCH_ALL_METHODS, isToolMethod } from '@backend2mcp/core/adapter';
 import type { ExpressRoute } from './express-internals.js';
 
 /** What `app.all()` stands for as tools: the methods an API client calls. */
-export const ALL_METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
-const TOOL_METHODS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+export const ALL_METHODS = CATCH_ALL_METHODS;
 
 /** The methods a route answers, split into those that become tools and those that cannot. */
 export interface RouteMethods {
@@ -27,8 +27,8 @@ export function routeMethods(route: ExpressRoute): RouteMethods {
   }
   const upper = declared.map((method) => method.toUpperCase());
   return {
-    exposed: upper.filter((method): method is HttpMethod => TOOL_METHODS.has(method)),
-    unexposed: upper.filter((method) => !TOOL_METHODS.has(method)),
+    exposed: upper.filter(isToolMethod),
+    unexposed: upper.filter((method) => !isToolMethod(method)),
   };
 }
 

@@ -6,6 +6,7 @@ import {
   type McpRouteMeta,
   type RouteInfo,
 } from '@backend2mcp/core';
+import { CATCH_ALL_METHODS, isToolMethod, unexposedMethod } from '@backend2mcp/core/adapter';
 import { decorateMcpRequest } from '../call-context.js';
 import { translateFastifyPath } from './fastify-path.js';
 import { type FastifyRouteSchema, toRouteSchemas } from './route-schemas.js';
@@ -27,7 +28,6 @@ export interface FastifyRouteOptions {
   handler?: unknown;
 }
 
-const EXPOSED_METHODS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 interface RouteStore extends ExtractedRoutes {
   /** `METHOD template` of every collected route, for de-duplication. */
   keys: Set<string>;
@@ -50,7 +50,7 @@ export function collectRoutes(app: FastifyLike): void {
   decorateMcpRequest(app);
   app.addHook('onRoute', function onRoute(route) {
     // Fastify reuses and mutates route options after the hook: read everything now.
-    record(store, route, () => this.getSchemas() as Record<string, JsonSchema>);
+    record(store, route, () => this.getSchemas() as Record<string, JsonSchema>, supportedMethodsOf(this));
   });
 }
 
@@ -67,21 +67,59 @@ export function collectedRoutes(app: object): ExtractedRoutes {
   const store = collected.get(app);
   if (!store) return { routes: [], skipped: [] };
   const gets = new Set(store.routes.filter((route) => route.method === 'GET').map((route) => route.path));
-  return {
-    routes: store.routes.filter((route) => !(route.method === 'HEAD' && gets.has(route.path))),
-    skipped: [...store.skipped],
-  };
+  const routes: RouteInfo[] = [];
+  const skipped = [...store.skipped];
+  for (const route of store.routes) {
+    if (route.method !== 'HEAD') routes.push(route);
+    // The HEAD twin Fastify adds to every GET is not worth a line; a HEAD route of the app's own is.
+    else if (gets.has(route.path)) continue;
+    else if (route.meta) routes.push(route);
+    else skipped.push({ route: `HEAD ${route.path}`, reason: HEAD_REASON });
+  }
+  return { routes, skipped };
+}
+
+const HEAD_REASON =
+  'HEAD only asks for the headers of a GET, which the GET tool already answers; give the route config.mcp to expose it';
+
+/**
+ * Why a route is plumbing a plugin or the framework added rather than part of
+ * the app's API, or undefined. A route with its own `config.mcp` is never
+ * plumbing: the app asked for it.
+ */
+function pluginRouteReason(method: string, route: FastifyRouteOptions): string | undefined {
+  if (method === 'OPTIONS') {
+    return 'OPTIONS answers CORS preflight requests (e.g. the OPTIONS * route of @fastify/cors), not a model; give the route config.mcp to expose it';
+  }
+  if (route.schema?.hide === true) {
+    return 'its schema says hide: true, as the routes plugins add for documentation and static files do (@fastify/swagger-ui, @fastify/static); give the route config.mcp to expose it';
+  }
+  return undefined;
+}
+
+/** The methods `app.all()` registers (`fastify.supportedMethods`, fastify/fastify.js), when known. */
+function supportedMethodsOf(instance: unknown): readonly string[] | undefined {
+  const methods = (instance as { supportedMethods?: unknown }).supportedMethods;
+  return Array.isArray(methods) ? methods : undefined;
 }
 
 function record(
   store: RouteStore,
   route: FastifyRouteOptions,
   sharedSchemas: () => Record<string, JsonSchema>,
+  supportedMethods?: readonly string[],
 ): void {
   if (isMcpEndpoint(route.handler)) return;
-  const methods = (Array.isArray(route.method) ? route.method : [route.method]).map((method) =>
+  const declared = (Array.isArray(route.method) ? route.method : [route.method]).map((method) =>
     method.toUpperCase(),
   );
+  // `app.all()` registers every method the instance supports; like every adapter's catch-all,
+  // it stands for the methods an API client calls, not one tool per method.
+  const catchAll =
+    supportedMethods !== undefined &&
+    supportedMethods.length > 1 &&
+    supportedMethods.every((method) => declared.includes(method.toUpperCase()));
+  const methods = catchAll ? [...CATCH_ALL_METHODS] : declared;
   const label = `${methods.join(',')} ${route.url}`;
   const path = translateFastifyPath(route.url);
   if (!path.ok) {
@@ -99,18 +137,20 @@ function record(
     return;
   }
   for (const method of methods) {
-    if (!EXPOSED_METHODS.has(method)) {
-      store.skipped.push({
-        route: `${method} ${route.url}`,
-        reason: `the ${method} method is not exposed as a tool`,
-      });
+    if (!isToolMethod(method)) {
+      store.skipped.push(unexposedMethod(method, route.url));
+      continue;
+    }
+    const notATool = route.config?.mcp ? undefined : pluginRouteReason(method, route);
+    if (notATool) {
+      store.skipped.push({ route: `${method} ${route.url}`, reason: notATool });
       continue;
     }
     const key = `${method} ${path.template}`;
     // With a prefix, Fastify registers `/prefix` and `/prefix/` for one route: one tool.
     if (store.keys.has(key)) continue;
     store.keys.add(key);
-    store.routes.push(toRouteInfo(method as HttpMethod, path, schemas, route));
+    store.routes.push(toRouteInfo(method, path, schemas, route));
   }
 }
 

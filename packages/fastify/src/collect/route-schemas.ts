@@ -41,9 +41,12 @@ export function toRouteSchemas(
   shared: Record<string, JsonSchema>,
 ): RouteSchemas {
   if (!schema) return {};
+  // Shared schemas may be builders too (`app.addSchema(S.object().id('User'))`).
+  const sharedJson: Record<string, JsonSchema> = {};
+  for (const [id, value] of Object.entries(shared)) sharedJson[id] = toJsonSchema(value, 'input') ?? value;
   const convert = (value: unknown, io: 'input' | 'output') => {
     const json = toJsonSchema(value, io);
-    return json ? inlineSharedRefs(json, shared) : undefined;
+    return json ? inlineSharedRefs(json, sharedJson) : undefined;
   };
   const out: RouteSchemas = {};
   const params = convert(schema.params, 'input');
@@ -65,7 +68,63 @@ function toJsonSchema(value: unknown, io: 'input' | 'output'): JsonSchema | unde
     const { $schema: _dialect, ...json } = value.toJSONSchema({ io, unrepresentable: 'any' });
     return json;
   }
-  return typeof value === 'object' ? (value as JsonSchema) : undefined;
+  if (isFluentSchema(value)) return value.valueOf();
+  return typeof value === 'object' ? asSchema(value as JsonSchema) : undefined;
+}
+
+/** A fluent-json-schema builder: Fastify reads its JSON through `valueOf()`, and so does backend2mcp. */
+interface FluentSchemaLike {
+  isFluentSchema: true;
+  valueOf(): JsonSchema;
+}
+
+function isFluentSchema(value: unknown): value is FluentSchemaLike {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { isFluentSchema?: unknown }).isFluentSchema === true &&
+    typeof (value as { valueOf?: unknown }).valueOf === 'function'
+  );
+}
+
+/** Keywords that make an object a schema rather than a map of property names to schemas. */
+const SCHEMA_KEYWORDS = new Set([
+  'type',
+  'properties',
+  '$ref',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'enum',
+  'const',
+  'items',
+  'additionalProperties',
+  'patternProperties',
+  'required',
+  '$id',
+  '$schema',
+  '$defs',
+  'definitions',
+  'if',
+  'nullable',
+  'format',
+  'content',
+]);
+
+/**
+ * The shorthand Fastify's serializer (and, with a lenient ajv, its validator)
+ * takes: `response: { 201: { id: { type: 'number' } } }`, a bare map of
+ * property names to schemas standing for an object schema. Read as that object.
+ */
+function asSchema(value: JsonSchema): JsonSchema {
+  const keys = Object.keys(value);
+  if (keys.length === 0 || keys.some((key) => SCHEMA_KEYWORDS.has(key))) return value;
+  const looksLikeProperties = keys.every((key) => {
+    const property = value[key];
+    return typeof property === 'object' && property !== null && !Array.isArray(property);
+  });
+  return looksLikeProperties ? { type: 'object', properties: value } : value;
 }
 
 /** The schema of the first success status: `200`, `201`, ..., then `2xx`; an OpenAPI-style `content` is unwrapped. */
@@ -77,5 +136,8 @@ function successResponse(response: Record<string, unknown> | undefined): unknown
       .sort()[0] ?? (Object.hasOwn(response, '2xx') ? '2xx' : undefined);
   if (key === undefined) return undefined;
   const entry = response[key] as { content?: Record<string, { schema?: unknown }> } | undefined;
-  return entry?.content?.['application/json']?.schema ?? entry;
+  const content = entry?.content;
+  if (!content) return entry;
+  // OpenAPI-style `content`: the JSON one, else the first (a CSV or binary download describes a file).
+  return (content['application/json'] ?? Object.values(content)[0])?.schema;
 }

@@ -1,23 +1,19 @@
 import {
   type ExtractedRoutes,
-  type HttpMethod,
   isMcpEndpoint,
   mergeRouteMeta,
   type RouteInfo,
   readRouteMeta,
 } from '@backend2mcp/core';
+import { CATCH_ALL_METHODS, isToolMethod, unexposedMethod } from '@backend2mcp/core/adapter';
+import type { OperationInfo } from './hono-path.js';
 import { translateHonoPath } from './hono-path.js';
-import type { OperationInfo } from './openapi-schemas.js';
 
 /** What backend2mcp reads of a Hono app: its flat route table. */
 export interface HonoAppLike {
   routes: Array<{ method: string; path: string; handler: (...args: never[]) => unknown }>;
   fetch(request: Request, env?: unknown, executionCtx?: unknown): Response | Promise<Response>;
 }
-
-/** Methods `app.all()` stands for as tools: the ones an API client uses. */
-const ALL_METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
-const EXPOSED_METHODS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
 /**
  * Reads every route of a Hono app from `app.routes`, which already holds full
@@ -47,14 +43,14 @@ export function extractRoutes(
   for (const [key, group] of groups) {
     if (group.some((entry) => isMcpEndpoint(entry.handler))) continue;
     const [honoMethod, path] = splitKey(key);
-    const methods = honoMethod === 'ALL' ? ALL_METHODS : [honoMethod];
+    const methods = honoMethod === 'ALL' ? CATCH_ALL_METHODS : [honoMethod];
     const { template, paramPatterns } = translateHonoPath(path);
     const meta = mergeRouteMeta(
       group.map((entry) => readRouteMeta(entry.handler)).filter((entry) => entry !== undefined),
     );
     for (const method of methods) {
-      if (!EXPOSED_METHODS.has(method)) {
-        skipped.push({ route: `${method} ${path}`, reason: `the ${method} method is not exposed as a tool` });
+      if (!isToolMethod(method)) {
+        skipped.push(unexposedMethod(method, path));
         continue;
       }
       const routeKey = `${method} ${template}`;
@@ -62,10 +58,11 @@ export function extractRoutes(
       seen.add(routeKey);
       const operation = operations.get(`${method} ${path}`);
       routes.push({
-        method: method as HttpMethod,
+        method,
         path: template,
         ...(paramPatterns ? { paramPatterns } : {}),
         ...(operation && Object.keys(operation.schemas).length > 0 ? { schemas: operation.schemas } : {}),
+        ...(operation?.bodyEncoding ? { bodyEncoding: operation.bodyEncoding } : {}),
         ...(operation?.summary ? { summary: operation.summary } : {}),
         ...(operation?.description ? { description: operation.description } : {}),
         ...(operation?.tags ? { tags: operation.tags } : {}),

@@ -7,11 +7,9 @@ import {
   readRouteMeta,
   type SkippedRoute,
 } from '@backend2mcp/core';
+import { CATCH_ALL_METHODS, isToolMethod, regexPathSkipped } from '@backend2mcp/core/adapter';
 import { type KoaAppLike, type KoaLayer, mountedRouters } from './koa-internals.js';
 
-/** Methods `router.all()` stands for as tools: the ones an API client uses. */
-const ALL_METHODS: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
-const EXPOSED_METHODS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 /** `router.all()` registers every method Node knows; this many means "all". */
 const ALL_THRESHOLD = 20;
 
@@ -30,10 +28,7 @@ export function extractRoutes(app: KoaAppLike): ExtractedRoutes {
     for (const layer of router.stack) {
       if (layer.methods.length === 0 || layer.stack.some(isMcpEndpoint)) continue;
       if (typeof layer.path !== 'string' || layer.opts?.pathAsRegExp) {
-        skipped.push({
-          route: `${layer.methods.join(',')} ${String(layer.path)}`,
-          reason: 'regular-expression paths have no route template',
-        });
+        skipped.push(regexPathSkipped(`${layer.methods.join(',')} ${String(layer.path)}`));
         continue;
       }
       const meta = mergeRouteMeta(layer.stack.map(readRouteMeta).filter((entry) => entry !== undefined));
@@ -51,8 +46,8 @@ export function extractRoutes(app: KoaAppLike): ExtractedRoutes {
 
 function exposedMethods(layer: KoaLayer): HttpMethod[] {
   const methods = new Set(layer.methods.map((method) => method.toUpperCase()));
-  if (methods.size >= ALL_THRESHOLD) return ALL_METHODS;
+  if (methods.size >= ALL_THRESHOLD) return [...CATCH_ALL_METHODS];
   // @koa/router adds HEAD to every GET route; only an explicit `router.head()` is a HEAD tool.
   if (methods.has('GET')) methods.delete('HEAD');
-  return [...methods].filter((method): method is HttpMethod => EXPOSED_METHODS.has(method));
+  return [...methods].filter(isToolMethod);
 }

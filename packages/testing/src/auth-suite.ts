@@ -31,6 +31,7 @@ export interface AuthFixture {
 export interface AuthSuiteOptions {
   auth?: object | readonly object[];
   forwardHeaders?: readonly string[];
+  routeMaps?: readonly object[];
 }
 
 type Credentials = string[] | Record<string, { subject?: string; scopes?: string[] }>;
@@ -209,6 +210,29 @@ export function describeAuth(framework: string, fixture: AuthFixture): void {
         expect(created.isError).toBeFalsy();
         expect(created.structuredContent).toEqual({ created: true });
       });
+      it('hides resources whose scopes the token lacks, and refuses reading them with 403 insufficient_scope', async () => {
+        const url = await start({
+          auth: oauth(),
+          routeMaps: [{ methods: ['GET'], path: '/orders', as: 'resource' }],
+        });
+        const nobody = await issuer.sign({ sub: 'carol', aud: RESOURCE, scope: '' });
+        const client = await connect(url, { authorization: `Bearer ${nobody}` });
+        expect((await client.listResources()).resources).toEqual([]);
+        const refused = await post(url, { authorization: `Bearer ${nobody}` }, 'resources/read', {
+          uri: 'api://orders',
+        });
+        expect(refused.status).toBe(403);
+        expect(refused.headers.get('www-authenticate')).toContain('error="insufficient_scope"');
+        expect(refused.headers.get('www-authenticate')).toContain('scope="orders:read"');
+
+        const reader = await issuer.sign({ sub: 'alice', aud: RESOURCE, scope: 'orders:read' });
+        const readerClient = await connect(url, { authorization: `Bearer ${reader}` });
+        expect((await readerClient.listResources()).resources.map((entry) => entry.uri)).toEqual([
+          'api://orders',
+        ]);
+        const read = await readerClient.readResource({ uri: 'api://orders' });
+        expect(JSON.parse((read.contents[0] as { text: string }).text)).toEqual([{ id: 1 }]);
+      });
     });
 
     describe('API keys', () => {
@@ -245,7 +269,7 @@ export function describeAuth(framework: string, fixture: AuthFixture): void {
     });
 
     describe('what reaches the app', () => {
-      it('injects server headers that a caller cannot override', async () => {
+      it('injects server headers that a caller cannot override, and never returns their values', async () => {
         const url = await start({
           auth: [
             new BearerAuthProvider({ tokens: ['t1'] }),
@@ -259,11 +283,13 @@ export function describeAuth(framework: string, fixture: AuthFixture): void {
           'x-tenant': 'acme',
         });
         const seen = await client.callTool({ name: 'get_headers', arguments: {} });
+        // The route echoes what it received: the injected value (not the forged one), redacted on the way back.
         expect(seen.structuredContent).toEqual({
           authorization: null,
-          serviceKey: 'svc-secret',
+          serviceKey: '[REDACTED]',
           tenant: 'acme',
         });
+        expect(JSON.stringify(seen)).not.toContain('svc-secret');
         const me = await client.callTool({ name: 'get_me', arguments: {} });
         expect(me.structuredContent).toMatchObject({ providers: ['bearer', 'header-injection'] });
       });

@@ -1,10 +1,10 @@
-import type { JsonSchema, RouteSchemas } from '@backend2mcp/core';
-import { openApiPathToHono } from './hono-path.js';
+import type { BodyEncoding, JsonSchema, RouteSchemas } from '../route.js';
 
 /** What backend2mcp reads of an OpenAPI 3.x document. */
 export interface OpenApiDocument {
-  paths?: Record<string, Record<string, OpenApiOperation | unknown>>;
-  components?: { schemas?: Record<string, JsonSchema> };
+  // Loose on purpose: the typed documents of @hono/zod-openapi and openapi3-ts must be assignable.
+  paths?: { [path: string]: object | undefined };
+  components?: { schemas?: { [name: string]: object } };
 }
 
 interface OpenApiOperation {
@@ -22,9 +22,11 @@ interface OpenApiOperation {
   responses?: Record<string, { content?: Record<string, { schema?: JsonSchema }> }>;
 }
 
-/** What a route's OpenAPI operation says, keyed by `METHOD /hono/:path`. */
+/** What a route's OpenAPI operation says, keyed by `METHOD /path` (the path as `routePath` writes it). */
 export interface OperationInfo {
   schemas: RouteSchemas;
+  /** The body encoding the operation declares when it takes a form and no JSON. */
+  bodyEncoding?: BodyEncoding;
   summary?: string;
   description?: string;
   tags?: string[];
@@ -33,21 +35,31 @@ export interface OperationInfo {
 const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
 
 /**
- * Reads the schemas of every operation of an OpenAPI document (what
+ * Reads the schemas of every operation of an OpenAPI 3.x document (what
  * `@hono/zod-openapi` and `hono-openapi` generate from the app's own
- * validators): path/query/header parameters, the JSON request body, and the
- * first 2xx JSON response. `#/components/schemas/X` references become `#/$defs/X`
- * with the used components attached, so each schema stands on its own.
+ * validators, what a framework's OpenAPI plugin serves): path/query/header
+ * parameters, the JSON request body, and the first 2xx JSON response.
+ * `#/components/schemas/X` references become `#/$defs/X` with the used
+ * components attached, so each schema stands on its own. Keys are
+ * `METHOD path`, the OpenAPI path (`/users/{id}`) rewritten by `routePath`
+ * into the form the adapter's routes use.
  */
-export function operationsFromOpenApi(document: OpenApiDocument): Map<string, OperationInfo> {
-  const components = document.components?.schemas ?? {};
+export function operationsFromOpenApi(
+  document: OpenApiDocument,
+  routePath: (openApiPath: string) => string = (path) => path,
+): Map<string, OperationInfo> {
+  const components = (document.components?.schemas ?? {}) as Record<string, JsonSchema>;
   const operations = new Map<string, OperationInfo>();
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const method of METHODS) {
-      const operation = item?.[method] as OpenApiOperation | undefined;
+      const operation = (item as Record<string, unknown> | undefined)?.[method] as
+        | OpenApiOperation
+        | undefined;
       if (!operation || typeof operation !== 'object') continue;
-      operations.set(`${method.toUpperCase()} ${openApiPathToHono(path)}`, {
+      const encoding = requestBodyOf(operation)?.encoding;
+      operations.set(`${method.toUpperCase()} ${routePath(path)}`, {
         schemas: schemasOf(operation, components),
+        ...(encoding && encoding !== 'json' ? { bodyEncoding: encoding } : {}),
         ...(operation.summary ? { summary: operation.summary } : {}),
         ...(operation.description ? { description: operation.description } : {}),
         ...(operation.tags ? { tags: operation.tags } : {}),
@@ -79,8 +91,8 @@ function schemasOf(operation: OpenApiOperation, components: Record<string, JsonS
     else if (location === 'query') schemas.query = object;
     else schemas.headers = object;
   }
-  const body = operation.requestBody?.content?.['application/json']?.schema;
-  if (body) schemas.body = withComponents(body, components);
+  const body = requestBodyOf(operation);
+  if (body) schemas.body = withComponents(body.schema, components);
   const success = Object.keys(operation.responses ?? {})
     .filter((status) => /^2\d\d$/.test(status))
     .sort()[0];
@@ -91,7 +103,29 @@ function schemasOf(operation: OpenApiOperation, components: Record<string, JsonS
   return schemas;
 }
 
-/** Rewrites component references to `$defs` and attaches the components reachable from the schema. */
+/**
+ * The request body schema an operation declares: JSON first; else a form
+ * (`application/x-www-form-urlencoded`) or `multipart/form-data` one, which the
+ * app reads with `c.req.parseBody()` and must be sent as such.
+ */
+function requestBodyOf(
+  operation: OpenApiOperation,
+): { schema: JsonSchema; encoding: BodyEncoding } | undefined {
+  const content = operation.requestBody?.content;
+  const json = content?.['application/json']?.schema;
+  if (json) return { schema: json, encoding: 'json' };
+  const form = content?.['application/x-www-form-urlencoded']?.schema;
+  if (form) return { schema: form, encoding: 'form' };
+  const multipart = content?.['multipart/form-data']?.schema;
+  return multipart ? { schema: multipart, encoding: 'multipart' } : undefined;
+}
+
+/**
+ * Rewrites component references to `$defs` and attaches the components reachable from the schema.
+ * hono-openapi writes a zod schema that contains itself as `#/components/schemas/#` (zod's own `#`
+ * with the components prefix), a component no document has: it is the schema itself, and becomes
+ * the `#` reference core anchors.
+ */
 function withComponents(schema: JsonSchema, components: Record<string, JsonSchema>): JsonSchema {
   const used = new Set<string>();
   const rewrite = (node: unknown): unknown => {
@@ -99,7 +133,9 @@ function withComponents(schema: JsonSchema, components: Record<string, JsonSchem
     if (node === null || typeof node !== 'object') return node;
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(node)) {
-      if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')) {
+      if (key === '$ref' && value === '#/components/schemas/#' && !Object.hasOwn(components, '#')) {
+        out[key] = '#';
+      } else if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')) {
         const name = value.slice('#/components/schemas/'.length);
         if (!used.has(name) && components[name]) {
           used.add(name);

@@ -64,12 +64,19 @@ export function rawRequest(
     signal?: AbortSignal;
     /** Called once the TCP connection is established (before the request is answered). */
     onConnect?: () => void;
+    /** A unix socket to connect to instead of the URL's host and port. */
+    socketPath?: string;
   },
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       url,
-      { method: init.method ?? 'POST', headers: init.headers ?? {}, agent: false },
+      {
+        method: init.method ?? 'POST',
+        headers: init.headers ?? {},
+        agent: false,
+        ...(init.socketPath ? { socketPath: init.socketPath } : {}),
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -5,6 +5,8 @@
  * {@link ReliabilityFixture}: the same routes written in its framework.
  */
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -108,6 +110,11 @@ export interface ReliabilityOptions {
   maxMessageBytes?: number;
 }
 
+/** Where {@link ReliabilityFixture.mount} listens: 127.0.0.1 on a free port, or a unix socket. */
+export interface MountTarget {
+  socketPath?: string;
+}
+
 /** A tool as far as these tests need it. */
 export interface ToolLike {
   name: string;
@@ -141,7 +148,10 @@ export interface ReliabilityFixture {
   /** A fresh app serving the routes of {@link RELIABILITY_TOOLS}, behind a fresh adapter. */
   create(options?: ReliabilityOptions): { adapter: AdapterUnderTest; log: ReliabilityLog };
   /** The same app with the MCP endpoint mounted inside it at `/mcp`, listening on 127.0.0.1, port 0. */
-  mount(options?: ReliabilityOptions): Promise<{ endpoint: ServedEndpoint; log: ReliabilityLog }>;
+  mount(
+    options?: ReliabilityOptions,
+    target?: MountTarget,
+  ): Promise<{ endpoint: ServedEndpoint; log: ReliabilityLog }>;
   /**
    * An app with the generated routes. Each answers
    * `{ route: id, params: { p0, p1, ..., rest }, q }` from what the framework
@@ -625,6 +635,28 @@ function describeHttpTransport(fixture: ReliabilityFixture): void {
         await endpoint.close();
       }
     });
+  });
+
+  it('mounted on a unix socket (no loopback address to go by), still accepts only localhost Host names', async () => {
+    const socketPath = join(tmpdir(), `b2m-${process.pid}-${Math.random().toString(36).slice(2)}.sock`);
+    const { endpoint } = await fixture.mount({}, { socketPath });
+    try {
+      const { url } = endpoint;
+      const foreign = await rawRequest(url, {
+        socketPath,
+        headers: { ...MCP_POST_HEADERS, host: 'evil.example.com' },
+        body: LEGACY_PING,
+      });
+      expect(foreign.status).toBe(403);
+      const local = await rawRequest(url, {
+        socketPath,
+        headers: { ...MCP_POST_HEADERS, host: 'localhost' },
+        body: LEGACY_PING,
+      });
+      expect(jsonRpcOf(local)).toMatchObject({ id: 'ping', result: {} });
+    } finally {
+      await endpoint.close();
+    }
   });
 
   describe('Streamable HTTP under load', () => {
