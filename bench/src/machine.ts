@@ -60,6 +60,7 @@ export function describeMachine(): MachineInfo {
       hono: installedVersion('hono'),
       koa: installedVersion('koa'),
       '@koa/router': installedVersion('@koa/router'),
+      '@nestjs/core': installedVersion('@nestjs/core'),
       '@ivotoby/openapi-mcp-server': installedVersion('@ivotoby/openapi-mcp-server'),
       '@modelcontextprotocol/sdk (peer)': peerSdkVersion(),
       tinybench: installedVersion('tinybench'),

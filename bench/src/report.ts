@@ -302,7 +302,7 @@ ${table(
 
 Median latency per call in µs (median over ${settings.perCall.rounds} rounds of tinybench, ${settings.perCall.timeMs} ms per task per round after ${settings.perCall.warmupMs} ms warmup; one call at a time).
 Every MCP contender is called with the official SDK client's \`callTool\`; the floor is the framework's own in-process dispatch
-(Express and Koa: \`dispatchNodeListener\`, i.e. real \`IncomingMessage\`/\`ServerResponse\` on an in-memory socket; Fastify: \`inject()\`; Hono: \`app.fetch()\`),
+(Express, Koa and NestJS on Express: \`dispatchNodeListener\`, i.e. real \`IncomingMessage\`/\`ServerResponse\` on an in-memory socket; Fastify: \`inject()\`; Hono: \`app.fetch()\`),
 with the response body read whole. Latencies are the median over rounds of each round's median; ratios are the median over
 rounds of the ratio within each round: the floor, the hand-written server, backend2mcp InMemory and the peer are timed back to
 back for each framework and route, so a burst of other work on the shared machine slows both sides of a ratio together. For

@@ -1,7 +1,7 @@
 import type { AnyAdapterDescriptor, McpServerAdapter } from '@backend2mcp/core/adapter';
 
 /** The frameworks backend2mcp has an adapter for: the names of their descriptors. */
-export type Framework = 'express' | 'fastify' | 'hono' | 'koa';
+export type Framework = 'express' | 'fastify' | 'hono' | 'koa' | 'nestjs';
 
 /** What the bench needs of an adapter: core's one adapter interface, which every `McpAdapter` implements. */
 export type BenchAdapter = McpServerAdapter;

@@ -43,7 +43,12 @@ export {
   type RequestEncoder,
   type RouteSource,
 } from './backend-mcp-server.js';
-export { type BuildToolsOptions, type BuiltTools, buildTools } from './build-tools.js';
+export {
+  type BuildToolsOptions,
+  type BuiltTools,
+  buildTools,
+  type OutputSchemaPublishing,
+} from './build-tools.js';
 export { type CallEnvironment, type CallReporter, callTool } from './call-tool.js';
 export {
   MCP_CONTENT_TYPE,

@@ -106,6 +106,37 @@ describe('toRequest', () => {
     expect(request.headers.cookie).toBe('session=a%3B%20admin%3D1; theme=dark');
   });
 
+  it('never lets an argument set Host, forwarding, hop-by-hop or framing headers, even when the route declares them', () => {
+    const names = [
+      'Host',
+      'X-Forwarded-For',
+      'X-Forwarded-Host',
+      'Forwarded',
+      'Transfer-Encoding',
+      'Content-Length',
+      'Connection',
+    ];
+    const tool = toolFor({
+      method: 'GET',
+      path: '/x',
+      schemas: {
+        headers: {
+          type: 'object',
+          properties: Object.fromEntries([...names, 'X-Trace'].map((name) => [name, { type: 'string' }])),
+        },
+      },
+    });
+    expect(toRequest(tool, { 'x-trace': 'abc' }).headers['x-trace']).toBe('abc');
+    for (const name of names) {
+      expect(() => toRequest(tool, { [name.toLowerCase()]: 'evil.example.com' })).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_ARGUMENT',
+          message: expect.stringContaining(name.toLowerCase()),
+        }),
+      );
+    }
+  });
+
   it('rejects header values with CR or LF', () => {
     const tool = toolFor({
       method: 'GET',
@@ -159,6 +190,20 @@ describe('toRequest', () => {
     const tool = toolFor({ method: 'POST', path: '/x' });
     expect(() => toRequest(tool, { body: 'x'.repeat(100) }, { maxRequestBytes: 50 })).toThrow(
       expect.objectContaining({ code: 'REQUEST_TOO_LARGE' }),
+    );
+  });
+
+  it('sends a form body form-encoded and a multipart body whose field names cannot break a part header', () => {
+    const form = toolFor({ method: 'POST', path: '/login', bodyEncoding: 'form' });
+    const login = toRequest(form, { body: { user: 'ada lovelace', roles: ['a', 'b'], meta: { x: '1&2' } } });
+    expect(login.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(bodyText(login.body)).toBe('user=ada%20lovelace&roles=a&roles=b&meta%5Bx%5D=1%262');
+
+    const multipart = toolFor({ method: 'POST', path: '/feedback', meta: { bodyEncoding: 'multipart' } });
+    const request = toRequest(multipart, { body: { 'a"\r\nX-Injected: 1': 'v' } });
+    const boundary = /boundary=(\S+)$/.exec(request.headers['content-type']!)![1]!;
+    expect(bodyText(request.body)).toBe(
+      `--${boundary}\r\nContent-Disposition: form-data; name="a%22%0D%0AX-Injected: 1"\r\n\r\nv\r\n--${boundary}--\r\n`,
     );
   });
 });

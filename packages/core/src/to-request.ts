@@ -52,7 +52,10 @@ export function toRequest(
         else appendQueryValue(query, binding.name, value);
         break;
       case 'header':
-        headers[binding.name.toLowerCase()] = headerValue(binding.name, value);
+        headers[binding.name.toLowerCase()] = headerValue(
+          refuseReservedHeader(binding.name, tool.name),
+          value,
+        );
         break;
       case 'cookie':
         cookies.push(
@@ -223,4 +226,40 @@ function headerValue(name: string, value: unknown): string {
     );
   }
   return text;
+}
+
+/**
+ * Headers an argument may never set, even when the route declares them: the
+ * ones that say where a request goes or who sent it (`Host`, forwarding
+ * headers), hop-by-hop and framing headers (`Connection`, `Transfer-Encoding`,
+ * `Content-Length`), and backend2mcp's own call marker.
+ */
+const RESERVED_HEADERS = new Set([
+  'host',
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'content-length',
+  'expect',
+  'forwarded',
+  'via',
+  'x-real-ip',
+  'x-backend2mcp-call',
+]);
+
+function refuseReservedHeader(name: string, toolName: string): string {
+  const lower = name.toLowerCase();
+  if (RESERVED_HEADERS.has(lower) || lower.startsWith('x-forwarded-')) {
+    throw new Backend2McpError(
+      'INVALID_ARGUMENT',
+      `${toolName}: the header "${lower}" cannot be set from an argument (backend2mcp sets routing, forwarding and framing headers itself).`,
+    );
+  }
+  return name;
 }

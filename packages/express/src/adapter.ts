@@ -1,9 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 import type { AuthContext, BackendMcpOptions, DispatchContext } from '@backend2mcp/core';
-import { callContextOf, type McpServerAdapter, mountMcpRoutes } from '@backend2mcp/core/adapter';
+import {
+  callContextOf,
+  type McpServerAdapter,
+  markMcpEndpoint,
+  mountMcpRoutes,
+} from '@backend2mcp/core/adapter';
 import {
   createNodeEndpoint,
   createWellKnownEndpoint,
+  type NodeEndpoint,
   type NodeEndpointOptions,
   NodeMcpAdapter,
   type NodeRequestListener,
@@ -73,7 +79,13 @@ export class McpAdapter extends NodeMcpAdapter implements McpServerAdapter<Mount
           parsedBody: alreadyParsedBody,
           ...endpointOptions,
         });
-        mountEndpoint(this.app, endpointPath, endpoint, position);
+        // app.use() matches a prefix, case-insensitively: the endpoint answers its exact path only.
+        const exact: NodeEndpoint = markMcpEndpoint(function mcpEndpoint(req, res, next) {
+          const requested = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+          if (requested.split('?')[0] === endpointPath) endpoint(req, res, next);
+          else next?.();
+        } as NodeEndpoint);
+        mountEndpoint(this.app, endpointPath, exact, position);
       },
       wellKnown: (documentPaths) => {
         // Express rewrites req.url inside a mounted handler; originalUrl is the path as requested.

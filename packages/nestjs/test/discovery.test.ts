@@ -102,5 +102,12 @@ describe.each<Platform>(['express', 'fastify'])(
         ]);
       });
     }
+
+    it('keeps each tool on its own version whatever version header the request would otherwise carry', async () => {
+      const app = await createVersionedApp(platform, 'header');
+      cleanups.add(() => app.close());
+      const adapter = new McpAdapter(app, { ...silent, headers: { 'x-api-version': '1' } });
+      expect((await adapter.callTool('get_dogs_v2', {})).structuredContent).toEqual({ version: 2 });
+    });
   },
 );

@@ -9,6 +9,7 @@ const cleanups = new Cleanups();
 let backend: PythonBackend;
 let adapter: OpenApiMcpAdapter;
 let client: Client;
+const warnings: string[] = [];
 
 beforeAll(async () => {
   backend = await startPythonBackend('flask_app.py', '/apispec_1.json');
@@ -18,7 +19,7 @@ beforeAll(async () => {
     credentials: { token: 'sekret' },
     // The documents' response schemas are right for these apps: publish them (core's rule is opt-in).
     outputSchemas: 'declared',
-    onWarning: () => {},
+    onWarning: (message) => warnings.push(message),
   });
   client = await connectInMemory(adapter, cleanups);
 });
@@ -74,6 +75,11 @@ describe('a Flask app documented by flasgger (Swagger 2.0), served by werkzeug',
     expect(byName.get('add_note')!.inputSchema.required).toEqual(['title']);
     expect(byName.get('read_secret')!.inputSchema.properties).toEqual({});
     expect(byName.get('get_item')!.outputSchema).toMatchObject({ required: ['id', 'name', 'price'] });
+  });
+
+  it('reads a document that validates against its specification, without warnings', async () => {
+    await adapter.ready();
+    expect(warnings).toEqual([]);
   });
 
   it.each(CASES.map((c) => [`${c.tool} ${JSON.stringify(c.args)}`, c] as const))(

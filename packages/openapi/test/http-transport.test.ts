@@ -20,7 +20,7 @@ beforeAll(async () => {
     onWarning: () => {},
     // Inbound: the same providers as every adapter; reading tools need `read`, the rest `write`.
     auth: new BearerAuthProvider({ tokens: { 'reader-token': { subject: 'reader', scopes: ['read'] } } }),
-    toolScopes: (tool) => (tool.annotations.readOnlyHint ? ['read'] : ['write']),
+    toolScopes: (tool) => (tool.annotations?.readOnlyHint ? ['read'] : ['write']),
     credentials: { bearerAuth: 'backend-token' },
   });
   const listening = await adapter.listen({ port: 0 });

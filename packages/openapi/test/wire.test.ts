@@ -80,6 +80,23 @@ describe('requests on the wire', () => {
     expect(seen.headers.cookie).toBe('session=a%3Bb%3Dc');
   });
 
+  it('takes a union body as one body argument whose schema clients can validate, and sends it as JSON', async () => {
+    const adapter = adapterFor();
+    await adapter.ready();
+    const tool = adapter.tools.find((candidate) => candidate.name === 'add_shape')!;
+    expect(tool.inputSchema).toMatchObject({
+      type: 'object',
+      required: ['body'],
+      properties: { body: { anyOf: [{ $ref: '#/$defs/Circle' }, { $ref: '#/$defs/Square' }] } },
+      $defs: { Circle: { required: ['kind', 'radius'] }, Square: { required: ['kind', 'side'] } },
+    });
+    const refused = await adapter.callTool('add_shape', { body: { kind: 'circle' } });
+    expect(refused.isError).toBe(true);
+    const seen = await wire(adapter, 'add_shape', { body: { kind: 'circle', radius: 2 } });
+    expect(seen.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(seen.body)).toEqual({ kind: 'circle', radius: 2 });
+  });
+
   it('sends multipart bodies with file fields decoded from base64', async () => {
     const seen = await wire(adapterFor(), 'upload', {
       file: Buffer.from('hello\u0000bin').toString('base64'),

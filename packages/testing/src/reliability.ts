@@ -5,6 +5,7 @@
  * {@link ReliabilityFixture}: the same routes written in its framework.
  */
 import type { Server } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -132,7 +133,10 @@ export interface ResultLike {
 /** The adapter surface the suite drives (every adapter has it). */
 export interface AdapterUnderTest {
   callTool(name: string, args?: Record<string, unknown>, signal?: AbortSignal): Promise<ResultLike>;
-  listen(options?: { port?: number }): Promise<{ url: URL; server: Server; close(): Promise<void> }>;
+  listen(options?: {
+    port?: number;
+    requestTimeoutMs?: number;
+  }): Promise<{ url: URL; server: Server; close(): Promise<void> }>;
   close(): Promise<void>;
   readonly server: { prepare(): Promise<void>; readonly tools: readonly ToolLike[] };
 }
@@ -620,6 +624,22 @@ function describeHttpTransport(fixture: ReliabilityFixture): void {
       }
     });
 
+    it('answers MCP at exactly its path: not /MCP, /mcp/anything or /mcp/', async () => {
+      const { endpoint } = await serve();
+      try {
+        for (const path of ['/MCP', '/mcp/anything', '/mcp/']) {
+          const response = await rawRequest(new URL(path, endpoint.url), {
+            headers: MCP_POST_HEADERS,
+            body: LEGACY_PING,
+          });
+          expect({ path, status: response.status }).toEqual({ path, status: 404 });
+        }
+        await expectAnswering(endpoint.url);
+      } finally {
+        await endpoint.close();
+      }
+    });
+
     it('a client that disconnects mid-call aborts the in-process request; the server keeps answering', async () => {
       const { endpoint, log } = await serve();
       try {
@@ -635,6 +655,28 @@ function describeHttpTransport(fixture: ReliabilityFixture): void {
         await endpoint.close();
       }
     });
+  });
+
+  it('listen() drops a client that sends its body too slowly (requestTimeoutMs) and keeps serving', async () => {
+    const { adapter } = fixture.create();
+    const listening = await adapter.listen({ port: 0, requestTimeoutMs: 300 });
+    try {
+      const socket = connect(Number(listening.url.port), '127.0.0.1');
+      const received: Buffer[] = [];
+      socket.on('data', (chunk: Buffer) => received.push(chunk));
+      const closed = new Promise<number>((resolve) => socket.on('close', () => resolve(Date.now())));
+      const started = Date.now();
+      socket.write(
+        `POST /mcp HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"jsonrpc":`,
+      );
+      const closedAt = await closed;
+      expect(closedAt - started).toBeLessThan(5000);
+      expect(Buffer.concat(received).toString('latin1')).toMatch(/^HTTP\/1\.1 408/);
+      const ping = await rawRequest(listening.url, { headers: MCP_POST_HEADERS, body: LEGACY_PING });
+      expect(jsonRpcOf(ping)).toMatchObject({ id: 'ping', result: {} });
+    } finally {
+      await listening.close();
+    }
   });
 
   it('mounted on a unix socket (no loopback address to go by), still accepts only localhost Host names', async () => {

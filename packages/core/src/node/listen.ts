@@ -15,6 +15,14 @@ export interface ListenOptions {
   path?: string;
   /** Host/Origin checks. Default: the server's `http` option, else localhost names only. */
   guard?: HttpGuardOptions;
+  /**
+   * Most time a client may take to send a whole request (headers and body), in
+   * ms; a slower one (a slow-body attack) gets 408 and its connection is dropped.
+   * Default 30 000. It does not limit how long a call runs (`timeoutMs` does).
+   */
+  requestTimeoutMs?: number;
+  /** Most time a client may take to send the request headers, in ms. Default 10 000. */
+  headersTimeoutMs?: number;
 }
 
 /** A running standalone MCP HTTP server. */
@@ -45,20 +53,30 @@ export async function listen(mcp: BackendMcpServer, options: ListenOptions = {})
   }
   const endpoint = createNodeEndpoint(mcp, options.guard ? { guard: options.guard } : {});
   const wellKnown = createWellKnownEndpoint(mcp);
-  const server = createServer((req, res) => {
-    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-    if (mcp.wellKnownPaths.includes(pathname)) {
-      wellKnown(req, res);
-      return;
-    }
-    if (pathname !== path) {
-      res
-        .writeHead(404, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ error: `Not found. The MCP endpoint is ${path}.` }));
-      return;
-    }
-    endpoint(req, res);
-  });
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const headersTimeout = Math.min(options.headersTimeoutMs ?? 10_000, requestTimeout);
+  const server = createServer(
+    {
+      requestTimeout,
+      headersTimeout,
+      // Node checks the two timeouts on this interval (30 s by default): often enough to honour them.
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersTimeout / 2))),
+    },
+    (req, res) => {
+      const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+      if (mcp.wellKnownPaths.includes(pathname)) {
+        wellKnown(req, res);
+        return;
+      }
+      if (pathname !== path) {
+        res
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: `Not found. The MCP endpoint is ${path}.` }));
+        return;
+      }
+      endpoint(req, res);
+    },
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
