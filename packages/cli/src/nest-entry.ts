@@ -44,11 +44,12 @@ function projectDependsOnNest(dir: string): boolean {
   for (let current = dir; ; current = dirname(current)) {
     const manifest = join(current, 'package.json');
     if (existsSync(manifest)) {
-      const { dependencies = {}, devDependencies = {} } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+      // A Nest app ships @nestjs/core as a dependency; as a devDependency only it is a tool or a
+      // test's (a package of adapters, like this CLI's own fixtures), not what the project is.
+      const { dependencies = {} } = JSON.parse(readFileSync(manifest, 'utf8')) as {
         dependencies?: Record<string, string>;
-        devDependencies?: Record<string, string>;
       };
-      return '@nestjs/core' in dependencies || '@nestjs/core' in devDependencies;
+      return '@nestjs/core' in dependencies;
     }
     if (dirname(current) === current) return false;
   }
