@@ -293,7 +293,7 @@ describe('backend2mcp errors', () => {
     const result = await cli('list', fixture('not-an-app.mjs'));
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      'backend2mcp: No Express, Fastify, Hono or Koa app found among the exports of not-an-app.mjs (config, helper). Export the app instance (default or named), or name it with <file>:<export>.\n',
+      'backend2mcp: No Express, Fastify, Hono, Koa or NestJS app found among the exports of not-an-app.mjs (config, helper). Export the app instance (default or named), or name it with <file>:<export>.\n',
     );
   });
 
@@ -309,7 +309,7 @@ describe('backend2mcp errors', () => {
     const result = await cli('list', `${fixture('not-an-app.mjs')}:config`);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      'backend2mcp: The export "config" of not-an-app.mjs is not an Express, Fastify, Hono or Koa app; pass --framework if it is one.\n',
+      'backend2mcp: The export "config" of not-an-app.mjs is not an Express, Fastify, Hono, Koa or NestJS app; pass --framework if it is one.\n',
     );
   });
 
