@@ -6,6 +6,13 @@ import { frameworkList, FRAMEWORKS as KNOWN_FRAMEWORKS } from './detect-framewor
 import { CliError } from './errors.js';
 import { parseModuleSpec } from './load-app.js';
 import { listOpenApiCommand, openApiServerArgs, runOpenApiCommand } from './openapi/openapi-commands.js';
+import { outputFd, writeOutput } from './output.js';
+
+/**
+ * The MCP HTTP port when none is given: not 3000, 8000 or 8080, which the app
+ * itself most likely uses (and may be allowed to bind with --allow-listen).
+ */
+export const DEFAULT_HTTP_PORT = '3939';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -35,6 +42,18 @@ export function createProgram(): Command {
         '--config <file>',
         'config file (default: backend2mcp.config.{ts,mts,mjs,json} next to the module, then here)',
       )
+      .option('--allow-listen', "let the app's own listen() bind its port (skipped by default)")
+      .option(
+        '--env <KEY=VALUE>',
+        'set an environment variable for the app (repeatable; Hono: also c.env)',
+        collect,
+      )
+      .option(
+        '--env-file <file>',
+        'read environment variables for the app from a dotenv file (repeatable; Hono: also c.env)',
+        collect,
+      )
+      .option('--cwd <dir>', 'working directory for the app (relative paths are taken from there)')
       // --openapi: flags of a backend known from its OpenAPI document (src/openapi/openapi-commands.ts).
       .option(
         '--openapi <url|file>',
@@ -70,7 +89,7 @@ export function createProgram(): Command {
         new Option('--transport <transport>', 'stdio or http').choices(['stdio', 'http']).default('stdio'),
       )
       .option('--cookies', 'keep the cookies the app sets, one jar per MCP connection (session logins)')
-      .option('--port <port>', 'HTTP port', '3000')
+      .option('--port <port>', 'HTTP port', DEFAULT_HTTP_PORT)
       .option('--host <host>', 'HTTP interface', '127.0.0.1')
       .option(
         '--allowed-host <name>',
@@ -127,10 +146,6 @@ export function createProgram(): Command {
   return program;
 }
 
-/**
- * The command's options with the config file filled in: an option given on the
- * command line wins; one left at its default takes the config file's value.
- */
 /** The module argument, required unless --openapi names the backend. */
 function requireModule(module: string | undefined): string {
   if (!module)
@@ -138,8 +153,20 @@ function requireModule(module: string | undefined): string {
   return module;
 }
 
+/**
+ * The command's options with the config file filled in: an option given on the
+ * command line wins; one left at its default takes the config file's value.
+ */
+
 async function withConfig(module: string | undefined, command: Command) {
   const flags = command.opts();
+  if (flags.cwd !== undefined) {
+    try {
+      process.chdir(flags.cwd);
+    } catch {
+      throw new CliError(`--cwd ${flags.cwd}: no such directory.`);
+    }
+  }
   // With --openapi there is no module: the config file is looked for in the working directory.
   const config = await readConfigFile(flags.config, module ? parseModuleSpec(module).file : './.');
   const merged: Record<string, unknown> = { ...flags };
@@ -158,16 +185,35 @@ async function withConfig(module: string | undefined, command: Command) {
   return merged as never;
 }
 
+/** How {@link main} ends. */
+export interface MainOptions {
+  /**
+   * End the process when the command is done (the `backend2mcp` bin does): after
+   * `list`, `config` and every error, even when the app holds the event loop open
+   * (a database pool, timers). `run` keeps serving; it ends when its client goes.
+   */
+  exit?: boolean;
+}
+
 /** Runs the CLI; errors are printed as one message, never a stack, with a non-zero exit code. */
-export async function main(argv: string[]): Promise<void> {
+export async function main(argv: string[], options: MainOptions = {}): Promise<void> {
   // stdout carries the protocol (run over stdio) or the output (list, config); whatever the
   // user's app prints with console.log goes to stderr instead.
   console.log = console.error;
   console.info = console.error;
+  outputFd(); // takes the supervisor's variable out of the environment before the app can see it
+  let serving = false;
   try {
-    await createProgram().parseAsync(argv);
+    const program = createProgram()
+      .configureOutput({ writeOut: (text) => writeOutput(text) })
+      .hook('postAction', (_program, action) => {
+        serving = action.name() === 'run';
+      });
+    await program.parseAsync(argv);
   } catch (error) {
     process.stderr.write(`backend2mcp: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = error instanceof CliError ? error.exitCode : 1;
+    serving = false;
   }
+  if (options.exit && !serving) process.exit();
 }

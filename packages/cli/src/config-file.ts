@@ -14,6 +14,9 @@ export interface ConfigFile {
   exclude?: string[];
   bearerToken?: string[];
   apiKey?: string[];
+  allowListen?: boolean;
+  env?: string[];
+  envFile?: string[];
   allowedHost?: string[];
 }
 
@@ -33,6 +36,9 @@ const KEYS = new Set([
   'exclude',
   'bearerToken',
   'apiKey',
+  'allowListen',
+  'env',
+  'envFile',
   'allowedHost',
 ]);
 
@@ -78,8 +84,19 @@ export async function readConfigFile(explicit: string | undefined, moduleFile: s
     ...(raw.exclude !== undefined ? { exclude: list(raw.exclude) } : {}),
     ...(raw.bearerToken !== undefined ? { bearerToken: list(raw.bearerToken) } : {}),
     ...(raw.apiKey !== undefined ? { apiKey: list(raw.apiKey) } : {}),
+    ...(raw.allowListen !== undefined ? { allowListen: raw.allowListen === true } : {}),
+    ...(raw.env !== undefined ? { env: envList(raw.env) } : {}),
+    ...(raw.envFile !== undefined ? { envFile: list(raw.envFile) } : {}),
     ...(raw.allowedHost !== undefined ? { allowedHost: list(raw.allowedHost) } : {}),
   };
+}
+
+/** `env` as `["KEY=VALUE"]` or `{ "KEY": "VALUE" }`. */
+function envList(value: unknown): string[] {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value).map(([key, entry]) => `${key}=${String(entry)}`);
+  }
+  return Array.isArray(value) ? value.map(String) : [String(value)];
 }
 
 function findConfig(directories: string[]): string | undefined {

@@ -5,8 +5,9 @@
  * @packageDocumentation
  */
 
-export { createProgram, main } from './cli.js';
+export { createProgram, DEFAULT_HTTP_PORT, type MainOptions, main } from './cli.js';
 export { detectFramework, FRAMEWORKS, type Framework } from './detect-framework.js';
 export { CliError } from './errors.js';
 export { type FoundApp, findApp } from './find-app.js';
-export { loadApp, parseModuleSpec } from './load-app.js';
+export type { LoadedApp } from './find-loaded-app.js';
+export { type LoadOptions, loadApp, parseModuleSpec } from './load-app.js';

@@ -2,9 +2,12 @@ import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ADAPTERS } from './adapters.js';
-import { detectFramework, type Framework } from './detect-framework.js';
+import type { Framework } from './detect-framework.js';
 import { CliError } from './errors.js';
-import { type FoundApp, findApp } from './find-app.js';
+import { findLoadedApp, type LoadedApp } from './find-loaded-app.js';
+import { prepareFrameworks, watchHonoInstances } from './framework-hooks.js';
+import { guardListen } from './listen-guard.js';
+import { loadModule, resolveEntry } from './load-module.js';
 import { loadNestEntry } from './nest-entry.js';
 
 /** `path/to/app.ts` or `path/to/app.ts:exportName`. */
@@ -23,31 +26,44 @@ export function parseModuleSpec(spec: string): ModuleSpec {
   return { file: resolve(spec) };
 }
 
+/** How the app module is loaded. */
+export interface LoadOptions {
+  /** Let the app's own `listen()` calls bind their ports (default: skipped, see {@link guardListen}). */
+  allowListen?: boolean;
+  /** Give up when the module has not finished loading after this long (default 30 s). */
+  timeoutMs?: number;
+}
+
 /**
- * Loads the user's app module (TypeScript or JavaScript, ESM or CommonJS,
- * no build step) and finds the app in it. What the adapters need before the
- * app's own code runs is done first: Express is instrumented (the copy the app
- * resolves) and Fastify instances are watched from their creation.
+ * Loads the user's app module (TypeScript or JavaScript, ESM or CommonJS, a
+ * directory by its package's main; no build step, no edits) and finds the app
+ * in it. Before the app's code runs, every framework copy it loads is prepared
+ * (see {@link prepareFrameworks}) and its `listen()` calls are guarded.
  */
-export async function loadApp(spec: string, forced?: Framework): Promise<FoundApp & { file: string }> {
-  const { file, exportName } = parseModuleSpec(spec);
-  if (!existsSync(file)) throw new CliError(`File not found: ${file}`);
-  // NestJS (issue 23): a file that imports @nestjs/* is loaded by nest-entry.ts.
+export async function loadApp(
+  spec: string,
+  forced?: Framework,
+  options: LoadOptions = {},
+): Promise<LoadedApp & { file: string }> {
+  const parsed = parseModuleSpec(spec);
+  if (!existsSync(parsed.file)) throw new CliError(`File not found: ${parsed.file}`);
+  const file = resolveEntry(parsed.file);
+  // NestJS (issue 23): a file of a Nest project is loaded by nest-entry.ts.
   const nest =
-    forced === undefined || forced === 'nestjs' ? await loadNestEntry(file, exportName) : undefined;
+    forced === undefined || forced === 'nestjs' ? await loadNestEntry(file, parsed.exportName) : undefined;
   if (nest) return { ...nest, file };
+  guardListen({ allowListen: options.allowListen ?? false });
   await preloadAdapters(file);
+  await prepareFrameworks(file);
 
   let module: Record<string, unknown>;
   try {
-    const { tsImport } = await import('tsx/esm/api');
-    module = (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
+    module = await watchHonoInstances(() => withTimeout(loadModule(file), options.timeoutMs ?? 30_000, file));
   } catch (error) {
+    if (error instanceof CliError) throw error;
     throw new CliError(`Cannot load ${file}:\n${describeLoadError(error)}`);
   }
-  const found = forced
-    ? pickForced(module, file, exportName, forced)
-    : findApp(module, basename(file), exportName);
+  const found = await findLoadedApp(module, file, basename(file), parsed.exportName, forced);
   return { ...found, file };
 }
 
@@ -56,25 +72,20 @@ async function preloadAdapters(file: string): Promise<void> {
   for (const adapter of ADAPTERS) await adapter.preload?.(pathToFileURL(file));
 }
 
-function pickForced(
-  module: Record<string, unknown>,
-  file: string,
-  exportName: string | undefined,
-  framework: Framework,
-) {
-  const name = exportName ?? (module.default !== undefined ? 'default' : undefined);
-  if (name === undefined || !Object.hasOwn(module, name)) {
-    throw new CliError(
-      `${basename(file)} has no ${exportName ? `export named "${exportName}"` : 'default export'}.`,
+function withTimeout<T>(promise: Promise<T>, ms: number, file: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new CliError(
+            `${basename(file)} did not finish loading within ${ms / 1000} s (a top-level await that never settles?).`,
+          ),
+        ),
+      ms,
     );
-  }
-  const detected = detectFramework(module[name]);
-  if (detected && detected !== framework) {
-    throw new CliError(
-      `The export "${name}" of ${basename(file)} looks like a ${detected} app, not ${framework}.`,
-    );
-  }
-  return { app: module[name], framework, exportName: name };
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**

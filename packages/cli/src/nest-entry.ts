@@ -14,7 +14,7 @@ import { createRequire, register } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CliError } from './errors.js';
-import type { FoundApp } from './find-app.js';
+import type { LoadedApp } from './find-loaded-app.js';
 
 const NEST_IMPORT = /(?:from\s*|require\(\s*|import\(\s*)['"]@nestjs\//;
 /** How long `main.ts` may take between `NestFactory.create()` and `listen()`/`init()`. */
@@ -32,7 +32,7 @@ interface NestFactoryLike {
 
 /**
  * True for a Nest entry or module: a file that imports NestJS, or any file of
- * a project whose package.json lists `@nestjs/core` in its dependencies (`main.ts` may import
+ * a project whose package.json depends on `@nestjs/core` (`main.ts` may import
  * only `./app.js`).
  */
 export function isNestEntry(file: string): boolean {
@@ -44,7 +44,8 @@ function projectDependsOnNest(dir: string): boolean {
   for (let current = dir; ; current = dirname(current)) {
     const manifest = join(current, 'package.json');
     if (existsSync(manifest)) {
-      // `dependencies` only: a library with Nest among its devDependencies is no Nest app.
+      // A Nest app ships @nestjs/core as a dependency; as a devDependency only it is a tool or a
+      // test's (a package of adapters, like this CLI's own fixtures), not what the project is.
       const { dependencies = {} } = JSON.parse(readFileSync(manifest, 'utf8')) as {
         dependencies?: Record<string, string>;
       };
@@ -58,7 +59,7 @@ function projectDependsOnNest(dir: string): boolean {
  * Loads a Nest entry and returns its application, or undefined when the file
  * is not a Nest one (the generic loading applies then).
  */
-export async function loadNestEntry(file: string, exportName?: string): Promise<FoundApp | undefined> {
+export async function loadNestEntry(file: string, exportName?: string): Promise<LoadedApp | undefined> {
   if (!isNestEntry(file)) return undefined;
   const projectRequire = createRequire(file);
   let factory: NestFactoryLike;
@@ -80,11 +81,12 @@ export async function loadNestEntry(file: string, exportName?: string): Promise<
     throw new CliError(`Cannot load ${file}:\n${(error as Error).stack ?? error}`);
   }
   const fromMain = await created.app();
-  if (fromMain) return { app: fromMain, framework: 'nestjs', exportName: 'NestFactory.create' };
+  if (fromMain)
+    return { app: fromMain, framework: 'nestjs', exportName: 'NestFactory.create', via: 'listen' };
 
   const [name, root] = rootModule(module, exportName, file);
   const app = await factory.create(root, { logger: stderrLogger(), abortOnError: false });
-  return { app, framework: 'nestjs', exportName: name };
+  return { app, framework: 'nestjs', exportName: name, via: 'export' };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { BackendMcpOptions, ToolSpec } from '@backend2mcp/core';
 import { CliError } from './errors.js';
+import { cliHint } from './skip-hints.js';
 
 /** Flags shared by `run` and `list`. */
 export interface ToolFlags {
@@ -56,6 +57,6 @@ export function adapterOptions(flags: ToolFlags): BackendMcpOptions {
     ...(Object.keys(headers).length > 0 ? { headers } : {}),
     ...(filter ? { filter } : {}),
     ...(flags.cookies ? { cookies: true } : {}),
-    onWarning: (message) => process.stderr.write(`${message}\n`),
+    onWarning: (message) => process.stderr.write(`${cliHint(message)}\n`),
   };
 }

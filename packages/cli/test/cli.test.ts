@@ -18,10 +18,16 @@ const fixtureModule = (name: string) => pathToFileURL(createRequire(import.meta.
 const cleanups = new Cleanups();
 afterEach(() => cleanups.run());
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(
+  ...input: [...string[], { cwd: string }] | string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const last = input.at(-1);
+  const options = typeof last === 'object' ? last : {};
+  const args = (input as unknown[]).filter((arg): arg is string => typeof arg === 'string');
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
       encoding: 'utf8',
+      ...options,
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -242,15 +248,37 @@ describe('backend2mcp list', () => {
 });
 
 describe('backend2mcp config', () => {
-  it('prints the Claude Desktop / Cursor and VS Code snippets', async () => {
-    expect(JSON.parse((await cli('config', 'claude', 'src/app.ts')).stdout)).toEqual({
-      mcpServers: { app: { command: 'npx', args: ['-y', '@backend2mcp/cli', 'run', 'src/app.ts'] } },
-    });
-    expect(JSON.parse((await cli('config', 'vscode', 'src/app.ts')).stdout)).toEqual({
+  it('prints the Claude Desktop / Cursor and VS Code snippets: absolute module path, working directory kept', async () => {
+    const file = fixture('express-app.ts');
+    const cwd = fileURLToPath(new URL('.', import.meta.url)).replace(/\/$/, '');
+    const args = ['-y', '@backend2mcp/cli', 'run', file, '--cwd', cwd];
+    const { stdout } = await cli('config', 'claude', 'fixtures/express-app.ts', { cwd });
+    expect(JSON.parse(stdout)).toEqual({ mcpServers: { 'express-app': { command: 'npx', args } } });
+    const vscode = await cli('config', 'vscode', `fixtures/express-app.ts:app`, { cwd });
+    expect(JSON.parse(vscode.stdout)).toEqual({
       servers: {
-        app: { type: 'stdio', command: 'npx', args: ['-y', '@backend2mcp/cli', 'run', 'src/app.ts'] },
+        'express-app': {
+          type: 'stdio',
+          command: 'npx',
+          args: ['-y', '@backend2mcp/cli', 'run', `${file}:app`, '--cwd', cwd],
+        },
       },
     });
+  });
+
+  it('the snippet works when the client starts it from /', async () => {
+    const { stdout } = await cli('config', 'claude', fixture('real/cjs/express-listen.js'));
+    const { args } = JSON.parse(stdout).mcpServers['express-listen'];
+    const listed = await cli('list', ...args.slice(3), { cwd: '/' });
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain('2 tools from an Express app.');
+  });
+
+  it('refuses a snippet for a file that does not exist', async () => {
+    const result = await cli('config', 'cursor', 'src/missing-app.ts');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^backend2mcp: File not found: .*src\/missing-app\.ts\n$/);
   });
 });
 
@@ -265,7 +293,7 @@ describe('backend2mcp errors', () => {
     const result = await cli('list', fixture('not-an-app.mjs'));
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      'backend2mcp: No Express, Fastify, Hono or Koa app found among the exports of not-an-app.mjs (config, helper). Export the app instance (default or named), or name it with <file>:<export>.\n',
+      'backend2mcp: No Express, Fastify, Hono, Koa or NestJS app found among the exports of not-an-app.mjs (config, helper). Export the app instance (default or named), or name it with <file>:<export>.\n',
     );
   });
 
@@ -281,7 +309,7 @@ describe('backend2mcp errors', () => {
     const result = await cli('list', `${fixture('not-an-app.mjs')}:config`);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      'backend2mcp: The export "config" of not-an-app.mjs is not an Express, Fastify, Hono or Koa app; pass --framework if it is one.\n',
+      'backend2mcp: The export "config" of not-an-app.mjs is not an Express, Fastify, Hono, Koa or NestJS app; pass --framework if it is one.\n',
     );
   });
 

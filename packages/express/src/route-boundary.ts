@@ -79,8 +79,8 @@ function reachedRoute(
   try {
     for (const layer of stack as MatchingLayer[]) {
       if (layer.route) guardLayer(layer, layer.route);
-      const matched = matches(layer, path);
-      if (!matched) continue;
+      const matched = matchLayer(layer, path);
+      if (matched === undefined) continue;
       if (layer.route) {
         if (handlesMethod(layer.route, method)) return layer.route;
         continue;
@@ -88,9 +88,7 @@ function reachedRoute(
       // Plain middleware is taken to pass the request on; a router or sub-app gets the rest of the path.
       const child = childOf(layer);
       if (!child || child.kind === 'unreachable sub-app') continue;
-      // router 2.x's match() answers the match (with the consumed `path`); Express 4's sets `layer.path`.
-      const consumed = typeof matched === 'object' ? matched.path : layer.path;
-      const rest = path.slice((consumed ?? '').length);
+      const rest = path.slice(matched.length);
       const found = reachedRoute(child.stack, method, rest.startsWith('/') ? rest : `/${rest}`, visiting);
       if (found) return found;
     }
@@ -110,13 +108,22 @@ function handlesMethod(route: ExpressRoute, method: string): boolean {
   return own._handles_method?.(method) === true;
 }
 
-/** Express's own matching of one layer; a path it cannot decode matches nothing (Express answers 400). */
-function matches(layer: MatchingLayer, path: string): boolean | { path?: string } {
+/**
+ * Express's own matching of one layer: the part of the path it consumed, or
+ * undefined when it does not match. `match()` returns true and sets
+ * `layer.path` (Express 4, router 2.0-2.2) or returns the match itself, with
+ * its `path` (router 2.3, Express 5.3). A path it cannot decode matches
+ * nothing (Express answers 400).
+ */
+function matchLayer(layer: MatchingLayer, path: string): string | undefined {
+  let result: boolean | { path?: string } | undefined;
   try {
-    return layer.match(path) || false;
+    result = layer.match(path);
   } catch {
-    return false;
+    return undefined;
   }
+  if (!result) return undefined;
+  return (typeof result === 'object' ? result.path : layer.path) ?? '';
 }
 
 type LayerHandle = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => unknown;

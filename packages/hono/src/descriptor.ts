@@ -1,5 +1,5 @@
 import { defineAdapter } from '@backend2mcp/core/adapter';
-import { McpAdapter } from './adapter.js';
+import { McpAdapter, type McpAdapterOptions } from './adapter.js';
 import type { HonoAppLike } from './extract/extract-routes.js';
 
 /**
@@ -18,4 +18,6 @@ export const descriptor = defineAdapter({
     typeof (value as { fetch?: unknown }).fetch === 'function' &&
     typeof (value as { route?: unknown }).route === 'function',
   create: (app, options) => new McpAdapter(app, options),
+  // Workers-style apps read their configuration from c.env, which app.fetch receives as `env`.
+  environmentOptions: (values): McpAdapterOptions => ({ env: { ...values } }),
 });

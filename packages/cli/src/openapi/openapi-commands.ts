@@ -6,6 +6,8 @@
 import type { BackendMcpOptions } from '@backend2mcp/core';
 import { callerAuthentication } from '../caller-auth.js';
 import { CliError } from '../errors.js';
+import { writeOutput } from '../output.js';
+import { serveOverStdio } from '../serve-stdio.js';
 import { adapterOptions, type ToolFlags } from '../tool-options.js';
 
 /** Flags of `run --openapi` and `list --openapi`. */
@@ -67,7 +69,7 @@ export async function runOpenApiCommand(flags: OpenApiFlags): Promise<void> {
     const listening = await adapter.listen({ port, host: flags.host ?? '127.0.0.1' });
     process.stderr.write(`backend2mcp: ${what}, MCP at ${listening.url.href}\n`);
   } else {
-    adapter.serve();
+    await serveOverStdio(adapter);
     process.stderr.write(`backend2mcp: ${what}, MCP over stdio\n`);
   }
   if (flags.watch) watch(adapter, flags);
@@ -120,7 +122,7 @@ export async function listOpenApiCommand(flags: OpenApiFlags): Promise<void> {
         method: tool.route.method,
         path: tool.route.path,
       }));
-      process.stdout.write(
+      writeOutput(
         `${JSON.stringify({ openapi: flags.openapi, baseUrl: adapter.backend.baseUrl?.href, estimatedTokens: tokens, tools, skipped: adapter.server.skipped }, null, 2)}\n`,
       );
       return;
@@ -134,8 +136,8 @@ export async function listOpenApiCommand(flags: OpenApiFlags): Promise<void> {
         .map((cell, column) => cell.padEnd(widths[column]!))
         .join('  ')
         .trimEnd()}\n`;
-    process.stdout.write([line(['TOOL', 'METHOD', 'PATH']), ...rows.map(line)].join(''));
-    process.stdout.write(
+    writeOutput([line(['TOOL', 'METHOD', 'PATH']), ...rows.map(line)].join(''));
+    writeOutput(
       `\n${adapter.tools.length} tools from ${flags.openapi} (calls go to ${adapter.backend.baseUrl?.href}).\n` +
         `The tool list is about ${tokens.toLocaleString('en-US')} tokens (estimate: 4 characters per token); --include/--exclude make it smaller.\n`,
     );

@@ -102,6 +102,13 @@ export interface AdapterDescriptor<App = never, Name extends string = string> {
    * copy the app imports is the one prepared.
    */
   preload?(moduleUrl: URL): void | Promise<void>;
+  /**
+   * The {@link create} options that hand the app the environment values a
+   * program was given for it (the CLI's `--env` and `--env-file`) beyond
+   * `process.env`, which they always reach: for frameworks whose apps read
+   * configuration from bindings (Hono's `c.env`, as on Workers).
+   */
+  environmentOptions?(values: Readonly<Record<string, string>>): BackendMcpOptions;
 }
 
 /** Any adapter's descriptor, whatever the app type it serves. */
