@@ -79,7 +79,8 @@ export async function callTool(
     });
     environment.cookies?.addTo(request);
   } catch (error) {
-    return errorResult(messageOf(error));
+    // Building the request runs backend2mcp's or the source's encoder, not the app: its message is the caller's to see.
+    return errorResult(handlerErrorMessage(error));
   }
 
   // The route boundary, before dispatch: the framework's router must send this request to the tool's route.

@@ -13,6 +13,7 @@ import {
   describeReliability,
   describeToolSurface,
   type GeneratedRoute,
+  type MountTarget,
   type ReliabilityFixture,
   ReliabilityLog,
   type ReliabilityOptions,
@@ -127,13 +128,15 @@ const tinyReliability: ReliabilityFixture = {
     const log = new ReliabilityLog();
     return { adapter: descriptor.create(reliabilityRouter(log), { ...silent, ...options }), log };
   },
-  async mount(options: ReliabilityOptions = {}) {
+  async mount(options: ReliabilityOptions = {}, target: MountTarget = {}) {
     const log = new ReliabilityLog();
     const router = reliabilityRouter(log);
     const adapter = new McpAdapter(router, { ...silent, ...options }).mount('/mcp');
-    const server: Server = createServer(router.listener).listen(0, '127.0.0.1');
+    const server: Server = target.socketPath
+      ? createServer(router.listener).listen(target.socketPath)
+      : createServer(router.listener).listen(0, '127.0.0.1');
     await once(server, 'listening');
-    const { port } = server.address() as AddressInfo;
+    const port = target.socketPath ? 80 : (server.address() as AddressInfo).port;
     return {
       log,
       endpoint: {

@@ -133,18 +133,6 @@ export class McpAdapter extends NodeMcpAdapter {
   }
 
   /**
-   * Nest apps get their MCP endpoint from `McpModule` (a route of the app, so
-   * its middleware and guards apply), not from the adapter: this only says so.
-   * Part of the adapter contract every adapter implements.
-   */
-  mount(_path?: string): this {
-    throw new Backend2McpError(
-      'UNSUPPORTED_CONTEXT',
-      'A Nest app mounts the MCP endpoint with McpModule (imports: [McpModule.forRoot()]), not with adapter.mount().',
-    );
-  }
-
-  /**
    * The MCP endpoint as a handler for a route of the app itself (`McpModule`
    * mounts one): Node's request and response, plus the body when the platform
    * already parsed it.

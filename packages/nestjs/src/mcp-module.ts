@@ -5,6 +5,7 @@ import {
   type DynamicModule,
   Inject,
   Module,
+  NotFoundException,
   type OnApplicationBootstrap,
   type OnModuleInit,
   Req,
@@ -134,6 +135,7 @@ function viewOfModules(
 
 /** A controller serving the MCP endpoint at `path`, itself never a tool. */
 function endpointController(path: string, options: McpEndpointOptions | undefined): Type<unknown> {
+  const exactPath = `/${path.replace(/^\/+|\/+$/g, '')}`;
   @McpExclude()
   @Controller(path)
   class McpEndpointController {
@@ -145,6 +147,10 @@ function endpointController(path: string, options: McpEndpointOptions | undefine
 
     @All()
     serve(@Req() request: PlatformRequest, @Res() reply: PlatformReply): void {
+      // Express matches routes case-insensitively and with a trailing slash: the endpoint is its exact path only.
+      const raw = ('raw' in request ? request.raw : request) as IncomingMessage & { originalUrl?: string };
+      const requested = (raw.originalUrl ?? raw.url ?? '/').split('?')[0]!;
+      if (!requested.endsWith(exactPath)) throw new NotFoundException(`Cannot ${raw.method} ${requested}`);
       if ('raw' in request && 'hijack' in reply) {
         // Fastify platform: the endpoint writes the raw response itself.
         reply.hijack();

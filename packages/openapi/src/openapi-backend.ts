@@ -7,7 +7,7 @@ import { resolveBaseUrl } from './http/base-url.js';
 import { Upstream, type UpstreamOptions } from './http/upstream.js';
 import type { OperationPlan } from './operations/operation-plan.js';
 import { listOperations } from './operations/operations.js';
-import { operationsToRoutes, type RouteOptions } from './operations/to-routes.js';
+import { operationsToRoutes, planKey, type RouteOptions } from './operations/to-routes.js';
 import { createRequestEncoder } from './request/encode-request.js';
 import { SchemaConverter } from './schema/convert-schema.js';
 
@@ -35,7 +35,7 @@ export interface OpenApiBackendOptions
 interface Loaded {
   read: ReadDocument;
   routes: ExtractedRoutes;
-  plans: WeakMap<RouteInfo, OperationPlan>;
+  plans: Map<string, OperationPlan>;
   upstream: Upstream;
 }
 
@@ -51,7 +51,7 @@ export class OpenApiBackend {
 
   constructor(private readonly options: OpenApiBackendOptions) {
     this.encodeRequest = createRequestEncoder({
-      planOf: (route) => this.loaded?.plans.get(route),
+      planOf: (route) => this.loaded?.plans.get(planKey(route)),
       remember: (request, plan) => this.requestPlans.set(request, plan),
     });
   }

@@ -84,17 +84,18 @@ describe("a Django REST framework app with DRF's schema view, served by runserve
     },
   );
 
-  it('reports spec drift when output schemas are on, keeping the answer visible', async () => {
+  it('warns of spec drift once and keeps the success a success, the answer visible', async () => {
+    const drift: string[] = [];
     const strict = new OpenApiMcpAdapter({
       document: backend.documentUrl,
       credentials: { bearer: 'sekret' },
-      onWarning: () => {},
+      onWarning: (message) => drift.push(message),
     });
     try {
       const result = await strict.callTool('listSecrets', {});
-      expect(result.isError).toBe(true);
-      expect(textOf(result)).toContain('does not match its declared response schema: must be array');
+      expect(result.isError ?? false).toBe(false);
       expect(textOf(result)).toContain('the treasure');
+      expect(drift.join('\n')).toContain('does not match its declared response schema (must be array');
     } finally {
       await strict.close();
     }

@@ -205,7 +205,8 @@ describe('limits', () => {
 
   it('do not follow redirects (they could carry credentials to another host)', async () => {
     const result = await adapterFor({ credentials: { bearerAuth: 't0k' } }).callTool('redirect', {});
-    expect(textOf(result)).toBe('HTTP 302 Found');
+    // The redirect is the answer: its status and where it points, never a request to that place.
+    expect(textOf(result)).toBe('HTTP 302 Found\nLocation: http://127.0.0.2:9/stolen');
   });
 
   it('make excluded operations neither listed nor callable', async () => {

@@ -18,16 +18,18 @@ export function withNormalizedSchemas(route: RouteInfo): RouteInfo {
   >) {
     if (schema && typeof schema === 'object') converted[part] = anchorRootRefs(toDraft2020(schema));
   }
-  const [params, query, headers, body] = separateDefs([
+  const [params, query, headers, cookies, body] = separateDefs([
     converted.params,
     converted.query,
     converted.headers,
+    converted.cookies,
     converted.body,
   ]);
   const schemas: RouteSchemas = {
     ...(params ? { params } : {}),
     ...(query ? { query } : {}),
     ...(headers ? { headers } : {}),
+    ...(cookies ? { cookies } : {}),
     ...(body ? { body } : {}),
     ...(converted.response ? { response: converted.response } : {}),
   };

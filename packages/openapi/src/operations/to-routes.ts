@@ -14,7 +14,8 @@ export interface RouteOptions {
 /** The routes core builds tools from, and the plan of each (found by the route object). */
 export interface OperationRoutes {
   routes: RouteInfo[];
-  plans: WeakMap<RouteInfo, OperationPlan>;
+  /** The plan of each route, by {@link planKey} (core hands encoders copies of routes, with normalised schemas). */
+  plans: Map<string, OperationPlan>;
   skipped: SkippedRoute[];
 }
 
@@ -37,7 +38,7 @@ export function operationsToRoutes(
 ): OperationRoutes {
   const credentialParameters = credentialParameterKeys(document);
   const routes: RouteInfo[] = [];
-  const plans = new WeakMap<RouteInfo, OperationPlan>();
+  const plans = new Map<string, OperationPlan>();
   const skipped: SkippedRoute[] = [];
   const usedNames = new Set<string>();
   for (const operation of operations) {
@@ -110,7 +111,7 @@ export function operationsToRoutes(
       source: `OpenAPI ${label}${operation.operationId ? ` (${operation.operationId})` : ''}`,
     };
     routes.push(route);
-    plans.set(route, {
+    plans.set(planKey(route), {
       path: operation.path,
       parameters: parameterPlans,
       ...(body ? { body: body.plan } : {}),
@@ -282,3 +283,8 @@ function setOwn(target: JsonObject, key: string, value: unknown): void {
 }
 
 export type { SchemaMode };
+
+/** `METHOD path`: one operation per method and path in a document. */
+export function planKey(route: Pick<RouteInfo, 'method' | 'path'>): string {
+  return `${route.method} ${route.path}`;
+}
