@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { constants } from 'node:os';
+import { resolve } from 'node:path';
+import { isNestEntry } from './nest-entry.js';
 import { OUTPUT_FD_VARIABLE } from './output.js';
 
 /** The commands that load the user's app, and so run it in a worker. */
@@ -24,10 +27,14 @@ export function superviseCommand(argv: string[]): boolean {
   if (process.env[OUTPUT_FD_VARIABLE] !== undefined) return false;
   if (!LOADING_COMMANDS.has(args[0] ?? '') || args.includes('--help') || args.includes('-h')) return false;
 
-  const worker = spawn(process.execPath, [...process.execArgv, ...typeScriptFlags(), argv[1]!, ...args], {
-    stdio: [0, 2, 2, 1],
-    env: { ...process.env, [OUTPUT_FD_VARIABLE]: '3' },
-  });
+  const worker = spawn(
+    process.execPath,
+    [...process.execArgv, ...typeScriptFlags(args[1]), argv[1]!, ...args],
+    {
+      stdio: [0, 2, 2, 1],
+      env: { ...process.env, [OUTPUT_FD_VARIABLE]: '3' },
+    },
+  );
   const forward = (signal: NodeJS.Signals) => () => worker.kill(signal);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, forward(signal));
   worker.on('error', (error) => {
@@ -47,6 +54,10 @@ export function superviseCommand(argv: string[]): boolean {
  * registered by the worker once the CLI's own modules are loaded: as `--import`
  * it would put every one of them through tsx too (half a second more per start).
  */
-function typeScriptFlags(): string[] {
+function typeScriptFlags(moduleArgument: string | undefined): string[] {
+  // A Nest entry loads through SWC (decorator metadata, see nest-entry.ts): with tsx's CommonJS hook
+  // preloaded, tsx would compile it first and the app's NestFactory would not be the one watched.
+  const file = moduleArgument?.replace(/:[A-Za-z_$][\w$]*$/, '');
+  if (file && existsSync(resolve(file)) && isNestEntry(resolve(file))) return [];
   return ['--require', createRequire(import.meta.url).resolve('tsx/cjs')];
 }
