@@ -1,4 +1,4 @@
-import type { Dispatch, ExtractedRoutes, HttpRequest, RequestEncoder, RouteInfo } from '@backend2mcp/core';
+import type { Dispatch, ExtractedRoutes, HttpRequest, RequestEncoder } from '@backend2mcp/core';
 import { OutboundAuth, type SchemeCredential } from './auth/outbound-auth.js';
 import type { DocumentSource } from './document/load-document.js';
 import { type ReadDocument, type ReadDocumentOptions, readDocument } from './document/read-document.js';
