@@ -1,5 +1,5 @@
 import { localhostAllowedHostnames, localhostAllowedOrigins } from '@modelcontextprotocol/server';
-import type { HttpGuardOptions } from './backend-mcp-server.js';
+import type { HttpGuardOptions } from './server-options.js';
 
 const LOOPBACK_ADDRESS = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
