@@ -13,6 +13,8 @@
  * @packageDocumentation
  */
 
+/** The SDK's transport type, for adapters whose `connect(transport)` takes one. */
+export type { Transport as McpTransport } from '@modelcontextprotocol/server';
 export { abortedError, untilAborted } from './abort.js';
 export { bindCallContext, callContextOf } from './adapter/call-context.js';
 export {
@@ -56,9 +58,12 @@ export {
   type HttpResponse,
 } from './http.js';
 export { resolveGuard } from './http-guard.js';
-export { type PathTemplate, parsePathTemplate } from './path-template.js';
+export { DEFAULT_CALL_LIMITS } from './limits.js';
+export { generateToolName } from './naming.js';
+export { fillPathTemplate, type PathTemplate, parsePathTemplate } from './path-template.js';
 export { joinChunks, responseTooLargeError } from './response-body.js';
 export type {
+  BodyEncoding,
   ExtractedRoutes,
   JsonSchema,
   McpRouteMeta,
@@ -66,6 +71,16 @@ export type {
   RouteSchemas,
   SkippedRoute,
 } from './route.js';
+export {
+  admitRoute,
+  expectRoute,
+  ROUTE_BOUNDARY_BODY,
+  ROUTE_BOUNDARY_STATUS,
+  type RouteExpectation,
+  type RouteReach,
+  type RouteTarget,
+  routeExpectation,
+} from './route-boundary.js';
 export {
   attachRouteMeta,
   isMcpEndpoint,
@@ -78,5 +93,6 @@ export type {
   BackendMcpOptions,
   FetchOptions,
   HttpGuardOptions,
+  RequestEncoder,
   RouteSource,
 } from './server-options.js';

@@ -10,7 +10,6 @@ export type Backend2McpErrorCode =
   | 'REQUEST_TOO_LARGE'
   | 'RESPONSE_TOO_LARGE'
   | 'DISPATCH_ABORTED'
-  | 'DISPATCH_TIMEOUT'
   | 'DISPATCH_FAILED'
   | 'INVALID_OPTIONS'
   | 'UNSUPPORTED_APP'
@@ -19,7 +18,6 @@ export type Backend2McpErrorCode =
   | 'FORBIDDEN'
   | 'UNSUPPORTED_CONTEXT'
   | 'ROUTE_BOUNDARY'
-  | 'SERVER_ERROR'
   | 'INVALID_DOCUMENT';
 
 /**

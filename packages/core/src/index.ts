@@ -3,14 +3,15 @@
  * results, and the MCP server on the official SDK. Framework-free and free of
  * `node:*` imports; the Node-only parts live in `@backend2mcp/core/node`.
  *
+ * This entry holds what end users and tool-model readers import. Adapter
+ * authors import `@backend2mcp/core/adapter` (the contract and the helpers
+ * every adapter shares); adapters re-export `@backend2mcp/core/user` to their users.
+ *
  * @packageDocumentation
  */
 
-/** Types from the MCP SDK that appear in backend2mcp's public API, re-exported so adapters need no SDK import. */
+/** Types from the MCP SDK that appear in backend2mcp's public API, re-exported so users need no SDK import. */
 export type { CallToolResult, Transport as McpTransport } from '@modelcontextprotocol/server';
-export { abortedError, untilAborted } from './abort.js';
-export { McpAdapterBase } from './adapter-base.js';
-export { annotationsFor } from './annotations.js';
 export { type ApiKeyAuthOptions, ApiKeyAuthProvider } from './auth/api-key-provider.js';
 export {
   AuthFailure,
@@ -49,59 +50,22 @@ export {
   buildTools,
   type OutputSchemaPublishing,
 } from './build-tools.js';
-export { type CallEnvironment, type CallReporter, callTool } from './call-tool.js';
-export {
-  MCP_CONTENT_TYPE,
-  type McpContentBody,
-  type ParsedContentBody,
-  parseContentBody,
-} from './content-response.js';
-export { refuseDotSegments } from './dot-segments.js';
+export { MCP_CONTENT_TYPE, type McpContentBody } from './content-response.js';
 export { Backend2McpError, type Backend2McpErrorCode, isBackend2McpError } from './errors.js';
-export * from './http.js';
-export { isLoopbackAddress, resolveGuard } from './http-guard.js';
-export {
-  type CallLimits,
-  DEFAULT_CALL_LIMITS,
-  DEFAULT_MAX_MESSAGE_BYTES,
-  type MessageLimits,
-  resolveCallLimits,
-  resolveMaxMessageBytes,
-} from './limits.js';
-export { messageTooLargeResponse, parsedBodyTooLarge } from './message-limit.js';
-export { generateToolName, MAX_TOOL_NAME_LENGTH, toSnakeWords } from './naming.js';
-export {
-  encodePathSegment,
-  fillPathTemplate,
-  hasLoneSurrogate,
-  type PathTemplate,
-  parsePathTemplate,
-  type TemplateParam,
-} from './path-template.js';
-export { joinChunks, responseTooLargeError } from './response-body.js';
-export * from './route.js';
-export {
-  admitRoute,
-  expectationFor,
-  expectRoute,
-  ROUTE_BOUNDARY_BODY,
-  ROUTE_BOUNDARY_STATUS,
-  type RouteExpectation,
-  type RouteReach,
-  type RouteTarget,
-  routeBoundaryError,
-  routeExpectation,
-} from './route-boundary.js';
-export {
-  attachRouteMeta,
-  isMcpEndpoint,
-  MCP_ENDPOINT_MARK,
-  mergeRouteMeta,
-  ROUTE_META,
-  readRouteMeta,
-} from './route-meta.js';
-export { type SchemaLibraryObject, type SchemaSource, toJsonSchema } from './schema-source.js';
-export { type SchemaCheck, SchemaValidator, schemaDocumentProblem } from './schema-validation.js';
+export type {
+  Dispatch,
+  DispatchContext,
+  DispatchOptions,
+  HttpMethod,
+  HttpRequest,
+  HttpResponse,
+  McpLogLevel,
+} from './http.js';
+export type { CallLimits, MessageLimits } from './limits.js';
+export type * from './route.js';
+export { MCP_ENDPOINT_MARK, readRouteMeta } from './route-meta.js';
+export type { SchemaLibraryObject, SchemaSource } from './schema-source.js';
+export { type SchemaCheck, SchemaValidator } from './schema-validation.js';
 export type {
   CustomPromptDefinition,
   CustomPromptGetter,
@@ -112,18 +76,10 @@ export type {
   CustomToolHandler,
   HandlerContext,
 } from './surface/custom-surface.js';
-export {
-  decideRole,
-  matches as matchesRoute,
-  type RouteMap,
-  type RouteMatcher,
-  type RouteRole,
-  type RouteSelection,
-} from './surface/route-map.js';
+export type { RouteMap, RouteMatcher, RouteRole, RouteSelection } from './surface/route-map.js';
 export type { RouteResource } from './surface/route-resources.js';
 export { type ToRequestOptions, toRequest } from './to-request.js';
 export { statusLine, type ToResultOptions, toResult } from './to-result.js';
-export { type CatalogEntry, type CatalogOptions, type ListedTool, ToolCatalog } from './tool-catalog.js';
 export type {
   ArgumentBinding,
   ArgumentLocation,

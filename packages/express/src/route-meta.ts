@@ -1,4 +1,5 @@
-import { attachRouteMeta, type McpRouteMeta } from '@backend2mcp/core';
+import type { McpRouteMeta } from '@backend2mcp/core';
+import { attachRouteMeta } from '@backend2mcp/core/adapter';
 
 // The marker lives in core (`Symbol.for('backend2mcp.routeMeta')`) so every adapter reads the same one.
 export { readRouteMeta } from '@backend2mcp/core';

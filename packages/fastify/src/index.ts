@@ -11,34 +11,7 @@ import { watchFastifyInstances } from './collect/watch-instances.js';
 watchFastifyInstances();
 
 // The same core names in every adapter (docs/adapter-api.md), so users import from one package.
-export {
-  type ApiKeyAuthOptions,
-  ApiKeyAuthProvider,
-  type AuthContext,
-  AuthFailure,
-  type AuthProvider,
-  type BearerAuthOptions,
-  BearerAuthProvider,
-  type CustomPromptDefinition,
-  type CustomResourceDefinition,
-  type CustomToolDefinition,
-  combineProviders,
-  type HandlerContext,
-  HeaderInjectionAuthProvider,
-  MCP_CONTENT_TYPE,
-  MCP_ENDPOINT_MARK,
-  type McpContentBody,
-  type McpLogLevel,
-  type McpRouteMeta,
-  OAuthResourceServer,
-  type OAuthResourceServerOptions,
-  type RefreshResult,
-  type RouteInfo,
-  type RouteMap,
-  type RouteMatcher,
-  readRouteMeta,
-  type ToolSpec,
-} from '@backend2mcp/core';
+export * from '@backend2mcp/core/user';
 export {
   extractRoutes,
   type FastifyAppLike,

@@ -1,14 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
+import type { Dispatch, HttpRequest } from '@backend2mcp/core';
 import {
   abortedError,
-  type Dispatch,
+  bindCallContext,
   expectRoute,
-  type HttpRequest,
   refuseDotSegments,
   untilAborted,
-} from '@backend2mcp/core';
-import { bindCallContext } from '@backend2mcp/core/adapter';
+} from '@backend2mcp/core/adapter';
 import { readNodeBody } from '@backend2mcp/core/node';
 import { inject } from 'light-my-request';
 

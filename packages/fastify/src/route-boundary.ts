@@ -1,12 +1,12 @@
+import type { HttpMethod } from '@backend2mcp/core';
 import {
   admitRoute,
-  type HttpMethod,
   parsePathTemplate,
   ROUTE_BOUNDARY_BODY,
   ROUTE_BOUNDARY_STATUS,
   type RouteTarget,
   routeExpectation,
-} from '@backend2mcp/core';
+} from '@backend2mcp/core/adapter';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { translateFastifyPath } from './collect/fastify-path.js';
 

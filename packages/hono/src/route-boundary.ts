@@ -1,11 +1,11 @@
+import type { HttpMethod } from '@backend2mcp/core';
 import {
   admitRoute,
-  type HttpMethod,
   ROUTE_BOUNDARY_BODY,
   ROUTE_BOUNDARY_STATUS,
   type RouteExpectation,
   type RouteTarget,
-} from '@backend2mcp/core';
+} from '@backend2mcp/core/adapter';
 import { translateHonoPath } from './extract/hono-path.js';
 
 /**

@@ -1,4 +1,5 @@
-import { attachRouteMeta, type McpRouteMeta } from '@backend2mcp/core';
+import type { McpRouteMeta } from '@backend2mcp/core';
+import { attachRouteMeta } from '@backend2mcp/core/adapter';
 
 /** The Hono middleware `mcp()` returns: it only calls `next()`. */
 export type McpRouteMarker = (c: unknown, next: () => Promise<void>) => Promise<void>;

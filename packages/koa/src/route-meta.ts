@@ -1,4 +1,5 @@
-import { attachRouteMeta, type McpRouteMeta } from '@backend2mcp/core';
+import type { McpRouteMeta } from '@backend2mcp/core';
+import { attachRouteMeta } from '@backend2mcp/core/adapter';
 
 /** The Koa middleware `mcp()` returns: it only calls `next()`. */
 export type McpRouteMarker = (ctx: unknown, next: () => Promise<unknown>) => Promise<unknown>;

@@ -12,12 +12,11 @@ import {
   type Dispatch,
   type DispatchContext,
   type ExtractedRoutes,
-  generateToolName,
   type HttpRequest,
-  parsePathTemplate,
   type RouteInfo,
   type ToolSpec,
 } from '@backend2mcp/core';
+import { generateToolName, parsePathTemplate } from '@backend2mcp/core/adapter';
 import {
   createNodeEndpoint,
   createWellKnownEndpoint,

@@ -1,4 +1,4 @@
-import { parsePathTemplate } from '@backend2mcp/core';
+import { parsePathTemplate } from '@backend2mcp/core/adapter';
 
 /** A path translated into a path-to-regexp v8 template (the Express 5 syntax), or why it cannot be. */
 export type TranslatedPath =

@@ -1,15 +1,18 @@
 import {
   type ExtractedRoutes,
-  isMcpEndpoint,
   type McpRouteMeta,
-  mergeRouteMeta,
-  type PathTemplate,
-  parsePathTemplate,
   type RouteInfo,
   readRouteMeta,
   type SkippedRoute,
 } from '@backend2mcp/core';
-import { regexPathSkipped, unexposedMethod } from '@backend2mcp/core/adapter';
+import {
+  isMcpEndpoint,
+  mergeRouteMeta,
+  type PathTemplate,
+  parsePathTemplate,
+  regexPathSkipped,
+  unexposedMethod,
+} from '@backend2mcp/core/adapter';
 import { rememberRoute } from '../route-boundary.js';
 import { bodyEncodingOf, parserOf } from './body-parsers.js';
 import {

@@ -1,4 +1,4 @@
-import type { PathTemplate } from '@backend2mcp/core';
+import type { PathTemplate } from '@backend2mcp/core/adapter';
 
 type Token = PathTemplate['tokens'][number];
 

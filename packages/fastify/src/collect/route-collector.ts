@@ -1,12 +1,5 @@
-import {
-  type ExtractedRoutes,
-  type HttpMethod,
-  isMcpEndpoint,
-  type JsonSchema,
-  type McpRouteMeta,
-  type RouteInfo,
-} from '@backend2mcp/core';
-import { CATCH_ALL_METHODS, isToolMethod, unexposedMethod } from '@backend2mcp/core/adapter';
+import type { ExtractedRoutes, HttpMethod, JsonSchema, McpRouteMeta, RouteInfo } from '@backend2mcp/core';
+import { CATCH_ALL_METHODS, isMcpEndpoint, isToolMethod, unexposedMethod } from '@backend2mcp/core/adapter';
 import { decorateMcpRequest } from '../call-context.js';
 import { translateFastifyPath } from './fastify-path.js';
 import { type FastifyRouteSchema, toRouteSchemas } from './route-schemas.js';

@@ -1,11 +1,11 @@
+import { type ExtractedRoutes, type RouteInfo, readRouteMeta } from '@backend2mcp/core';
 import {
-  type ExtractedRoutes,
+  CATCH_ALL_METHODS,
   isMcpEndpoint,
+  isToolMethod,
   mergeRouteMeta,
-  type RouteInfo,
-  readRouteMeta,
-} from '@backend2mcp/core';
-import { CATCH_ALL_METHODS, isToolMethod, unexposedMethod } from '@backend2mcp/core/adapter';
+  unexposedMethod,
+} from '@backend2mcp/core/adapter';
 import type { OperationInfo } from './hono-path.js';
 import { translateHonoPath } from './hono-path.js';
 

@@ -1,13 +1,17 @@
 import {
   type ExtractedRoutes,
   type HttpMethod,
-  isMcpEndpoint,
-  mergeRouteMeta,
   type RouteInfo,
   readRouteMeta,
   type SkippedRoute,
 } from '@backend2mcp/core';
-import { CATCH_ALL_METHODS, isToolMethod, regexPathSkipped } from '@backend2mcp/core/adapter';
+import {
+  CATCH_ALL_METHODS,
+  isMcpEndpoint,
+  isToolMethod,
+  mergeRouteMeta,
+  regexPathSkipped,
+} from '@backend2mcp/core/adapter';
 import { type KoaAppLike, type KoaLayer, mountedRouters } from './koa-internals.js';
 
 /** `router.all()` registers every method Node knows; this many means "all". */

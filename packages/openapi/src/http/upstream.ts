@@ -4,9 +4,8 @@ import {
   type DispatchOptions,
   type HttpRequest,
   type HttpResponse,
-  joinChunks,
-  responseTooLargeError,
 } from '@backend2mcp/core';
+import { joinChunks, responseTooLargeError } from '@backend2mcp/core/adapter';
 import { Pool } from 'undici';
 import type { CredentialTarget, OutboundAuth } from '../auth/outbound-auth.js';
 import type { OperationPlan } from '../operations/operation-plan.js';

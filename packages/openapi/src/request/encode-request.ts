@@ -1,11 +1,11 @@
 import {
   Backend2McpError,
-  DEFAULT_CALL_LIMITS,
   type HttpRequest,
   type RequestEncoder,
   type RouteInfo,
   toRequest,
 } from '@backend2mcp/core';
+import { DEFAULT_CALL_LIMITS } from '@backend2mcp/core/adapter';
 import type { OperationPlan, ParameterPlan } from '../operations/operation-plan.js';
 import { encodeBody } from './encode-body.js';
 import {
