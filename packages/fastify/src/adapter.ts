@@ -12,11 +12,11 @@ import { decorateMcpRequest, type McpRequestInfo } from './call-context.js';
 import {
   collectedRoutes,
   collectRoutes,
-  type FastifyLike,
   isCollecting,
   LATE_ATTACH_REASON,
 } from './collect/route-collector.js';
 import { jsonRpcErrorHandler } from './endpoint-errors.js';
+import type { FastifyLike } from './fastify-internals.js';
 import { injectDispatch } from './inject-dispatch.js';
 import { fastifyReaches, guardFastifyRoutes } from './route-boundary.js';
 

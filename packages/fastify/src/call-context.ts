@@ -1,5 +1,6 @@
 import type { AuthContext, DispatchContext } from '@backend2mcp/core';
 import { callContextOf } from '@backend2mcp/core/adapter';
+import type { FastifyLike } from './fastify-internals.js';
 
 /** What a route sees as `request.mcp` for an MCP tool call. */
 export interface McpRequestInfo extends DispatchContext {}
@@ -25,16 +26,13 @@ export function getAuthContext(request: RequestLike): AuthContext | undefined {
   return mcpContext(request)?.auth;
 }
 
-interface Decoratable {
-  hasRequestDecorator(name: string): boolean;
-  decorateRequest(name: string, value: { getter(this: { raw: object }): unknown }): unknown;
-}
-
 /**
  * Adds `request.mcp` and `request.mcpAuth`. Fastify only accepts decorators
  * before the app starts; returns false when it is too late.
  */
-export function decorateMcpRequest(app: Decoratable): boolean {
+export function decorateMcpRequest(
+  app: Pick<FastifyLike, 'hasRequestDecorator' | 'decorateRequest'>,
+): boolean {
   if (app.hasRequestDecorator('mcp')) return true;
   try {
     app.decorateRequest('mcp', {

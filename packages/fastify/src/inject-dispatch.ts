@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Readable } from 'node:stream';
 import type { Dispatch, HttpRequest } from '@backend2mcp/core';
 import {
   abortedError,
@@ -10,20 +9,7 @@ import {
 } from '@backend2mcp/core/adapter';
 import { readNodeBody } from '@backend2mcp/core/node';
 import { inject } from 'light-my-request';
-
-/** The part of a Fastify instance the dispatch uses: its HTTP request handler and its boot. */
-interface Routable {
-  routing(req: IncomingMessage, res: ServerResponse): void;
-  ready(): PromiseLike<unknown>;
-}
-
-/** What `inject({ payloadAsStream: true })` calls back with once the head is written. */
-interface StreamedInjection {
-  statusCode: number;
-  headers: Record<string, string | string[] | number | undefined>;
-  stream(): Readable;
-  raw: { res: ServerResponse & { req?: IncomingMessage } };
-}
+import type { FastifyRouting, StreamedInjection } from './fastify-internals.js';
 
 /**
  * Runs each request through Fastify's own HTTP handler (`app.routing`) on a
@@ -37,7 +23,7 @@ interface StreamedInjection {
  * the route's request and response, so the route (and a piped source stream)
  * sees `close`.
  */
-export function injectDispatch(app: Routable): Dispatch {
+export function injectDispatch(app: FastifyRouting): Dispatch {
   let booted = false;
   let booting: Promise<unknown> | undefined;
   return async (request, options) => {

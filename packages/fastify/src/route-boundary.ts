@@ -9,6 +9,7 @@ import {
 } from '@backend2mcp/core/adapter';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { translateFastifyPath } from './collect/fastify-path.js';
+import type { FastifyRouteFinder } from './fastify-internals.js';
 
 /**
  * The route boundary for Fastify: a tool's request runs its own route and no
@@ -30,10 +31,6 @@ interface Hookable {
     name: 'onRequest',
     hook: (request: FastifyRequest, reply: FastifyReply, done: () => void) => void,
   ): unknown;
-}
-
-interface RouteFinder {
-  findRoute(options: { method: string; url: string }): { params: Record<string, unknown> } | null;
 }
 
 /** Adds the at-route check to every route of the app; false when the app has already started. */
@@ -60,7 +57,7 @@ export function guardFastifyRoutes(app: Hookable): boolean {
 
 /** Before dispatch: Fastify finds a route for `method url` whose params are those of `target`'s template. */
 export function fastifyReaches(
-  app: RouteFinder,
+  app: FastifyRouteFinder,
   method: HttpMethod,
   url: string,
   target: RouteTarget,

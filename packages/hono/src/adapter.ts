@@ -10,9 +10,10 @@ import {
   resolveGuard,
 } from '@backend2mcp/core/adapter';
 import { fetchDispatch } from './dispatch.js';
-import { extractRoutes, type HonoAppLike } from './extract/extract-routes.js';
+import { extractRoutes } from './extract/extract-routes.js';
 import { type OpenApiDocument, type OperationInfo, operationsFromOpenApi } from './extract/hono-path.js';
-import { guardHonoFetch, honoReaches, type RoutableHono } from './route-boundary.js';
+import type { HonoAppLike, HonoContextLike, HonoMountable, RoutableHono } from './hono-internals.js';
+import { guardHonoFetch, honoReaches } from './route-boundary.js';
 
 /** Options for {@link McpAdapter}. */
 export interface McpAdapterOptions extends BackendMcpOptions {
@@ -34,18 +35,6 @@ export interface McpAdapterOptions extends BackendMcpOptions {
 export interface MountOptions {
   /** Host/Origin checks; default: the adapter's `http` option, else localhost names only, on every runtime. */
   guard?: HttpGuardOptions;
-}
-
-interface HonoMountable extends HonoAppLike {
-  all(path: string, handler: (c: HonoContextLike) => Promise<Response>): unknown;
-  getOpenAPI31Document?: (config: {
-    openapi: string;
-    info: { title: string; version: string };
-  }) => OpenApiDocument;
-}
-
-interface HonoContextLike {
-  req: { raw: Request };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { defineAdapter } from '@backend2mcp/core/adapter';
 import { McpAdapter, type McpAdapterOptions } from './adapter.js';
-import type { HonoAppLike } from './extract/extract-routes.js';
+import type { HonoAppLike } from './hono-internals.js';
 
 /**
  * How the `backend2mcp` CLI (or any program handed "some app") recognises and

@@ -1,6 +1,6 @@
 import type { Dispatch } from '@backend2mcp/core';
 import { fetchDispatch as webFetchDispatch } from '@backend2mcp/core/adapter';
-import type { HonoAppLike } from './extract/extract-routes.js';
+import type { HonoAppLike } from './hono-internals.js';
 import { CALL_HEADER, openCall } from './route-boundary.js';
 
 /**

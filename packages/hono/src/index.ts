@@ -16,11 +16,12 @@ export {
   mcpVariables,
 } from './call-context.js';
 export { descriptor } from './descriptor.js';
-export { extractRoutes, type HonoAppLike } from './extract/extract-routes.js';
+export { extractRoutes } from './extract/extract-routes.js';
 export {
   type OpenApiDocument,
   openApiPathToHono,
   operationsFromOpenApi,
   translateHonoPath,
 } from './extract/hono-path.js';
+export type { HonoAppLike } from './hono-internals.js';
 export { type McpRouteMarker, mcp } from './route-meta.js';

@@ -7,6 +7,7 @@ import {
   type RouteTarget,
 } from '@backend2mcp/core/adapter';
 import { translateHonoPath } from './extract/hono-path.js';
+import type { RoutableHono } from './hono-internals.js';
 
 /**
  * The route boundary for Hono: a tool's request runs its own route and no other.
@@ -22,19 +23,6 @@ import { translateHonoPath } from './extract/hono-path.js';
 
 /** Carries a call's id into requests the app derives from the dispatched one (`methodOverride`). */
 export const CALL_HEADER = 'x-backend2mcp-call';
-
-/** The route-table entry the router stores beside each handler. */
-interface RouterRoute {
-  method: string;
-  path: string;
-}
-
-/** What the boundary reads of a Hono app. */
-export interface RoutableHono {
-  router: { match(method: string, path: string): [Array<[[unknown, RouterRoute], unknown]>, ...unknown[]] };
-  getPath(request: Request, options: { env: unknown }): string;
-  fetch(request: Request, env?: unknown, executionCtx?: unknown): Response | Promise<Response>;
-}
 
 const inFlight = new Map<string, RouteExpectation>();
 const wrapped = new WeakSet<object>();

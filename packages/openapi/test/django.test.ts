@@ -1,35 +1,15 @@
-import { Cleanups, connectInMemory, textOf } from '@backend2mcp/test-support';
-import type { Client } from '@modelcontextprotocol/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textOf } from '@backend2mcp/test-support';
+import { describe, expect, it } from 'vitest';
 import { OpenApiMcpAdapter } from '../src/index.js';
-import { type CallCase, expectSameAsHttp } from './support/differential.js';
-import { type PythonBackend, startPythonBackend } from './support/python-backend.js';
+import { itServesLikeHttp, type PythonCallCase, servePythonApp } from './support/python-app.js';
 
-const cleanups = new Cleanups();
-let backend: PythonBackend;
-let adapter: OpenApiMcpAdapter;
-let client: Client;
-const warnings: string[] = [];
-
-beforeAll(async () => {
-  backend = await startPythonBackend('django_app.py', '/openapi');
-  adapter = new OpenApiMcpAdapter({
-    document: backend.documentUrl,
-    credentials: { bearer: 'sekret' },
-    // DRF documents every GET of a view without a serializer as a list (spec drift): core's default
-    // ('opt-in') publishes no output schema for them, so clients do not validate against it.
-    onWarning: (message) => warnings.push(message),
-  });
-  client = await connectInMemory(adapter, cleanups);
+const app = servePythonApp('django_app.py', '/openapi', {
+  credentials: { bearer: 'sekret' },
+  // DRF documents every GET of a view without a serializer as a list (spec drift): core's default
+  // ('opt-in') publishes no output schema for them, so clients do not validate against it.
 });
 
-afterAll(async () => {
-  await cleanups.run();
-  await adapter?.close();
-  await backend?.stop();
-});
-
-const CASES: CallCase[] = [
+const CASES: PythonCallCase[] = [
   { tool: 'retrieveItem', args: { item_id: '1' }, http: { path: '/items/1/' } },
   { tool: 'retrieveItem', args: { item_id: '9' }, http: { path: '/items/9/' } },
   { tool: 'listItems', args: { tag: 'home', limit: 1 }, http: { path: '/items/?tag=home&limit=1' } },
@@ -46,6 +26,7 @@ const CASES: CallCase[] = [
   {
     tool: 'createItem',
     args: { name: 'cup', price: 'free' },
+    refusedWith: 'Invalid arguments for createItem',
     http: {
       method: 'POST',
       path: '/items/',
@@ -58,36 +39,18 @@ const CASES: CallCase[] = [
 ];
 
 describe("a Django REST framework app with DRF's schema view, served by runserver", () => {
+  itServesLikeHttp(app, CASES);
+
   it('lists one tool per operation; read-only serializer fields are not arguments', async () => {
-    const { tools } = await client.listTools();
-    expect(tools.map((tool) => tool.name).sort()).toEqual([...new Set(CASES.map((c) => c.tool))].sort());
+    const { tools } = await app.client.listTools();
     const create = tools.find((tool) => tool.name === 'createItem')!;
     expect(Object.keys(create.inputSchema.properties ?? {})).toEqual(['name', 'price', 'tags']);
   });
 
-  it('reads a document that validates against its specification, without warnings', async () => {
-    await adapter.ready();
-    expect(warnings).toEqual([]);
-  });
-
-  it.each(CASES.map((c) => [`${c.tool} ${JSON.stringify(c.args)}`, c] as const))(
-    'answers %s as the route does over HTTP',
-    async (_label, call) => {
-      if (call.args.price === 'free') {
-        // The tool refuses what its schema forbids before the backend sees it.
-        const result = await client.callTool({ name: call.tool, arguments: call.args });
-        expect(result.isError).toBe(true);
-        expect(textOf(result)).toContain('Invalid arguments for createItem');
-        return;
-      }
-      await expectSameAsHttp(client, backend.origin, call);
-    },
-  );
-
   it('warns of spec drift once and keeps the success a success, the answer visible', async () => {
     const drift: string[] = [];
     const strict = new OpenApiMcpAdapter({
-      document: backend.documentUrl,
+      document: app.backend.documentUrl,
       credentials: { bearer: 'sekret' },
       onWarning: (message) => drift.push(message),
     });
@@ -102,7 +65,7 @@ describe("a Django REST framework app with DRF's schema view, served by runserve
   });
 
   it('sends the bearer token only from configuration: without it the backend answers 401', async () => {
-    const anonymous = new OpenApiMcpAdapter({ document: backend.documentUrl, onWarning: () => {} });
+    const anonymous = new OpenApiMcpAdapter({ document: app.backend.documentUrl, onWarning: () => {} });
     try {
       const result = await anonymous.callTool('listSecrets', {});
       expect(result.isError).toBe(true);

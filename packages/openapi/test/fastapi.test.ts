@@ -1,36 +1,16 @@
-import { Cleanups, connectInMemory, textOf } from '@backend2mcp/test-support';
-import type { Client } from '@modelcontextprotocol/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textOf } from '@backend2mcp/test-support';
+import { describe, expect, it } from 'vitest';
 import { OpenApiMcpAdapter } from '../src/index.js';
-import { type CallCase, expectSameAsHttp } from './support/differential.js';
-import { type PythonBackend, startPythonBackend } from './support/python-backend.js';
+import { itServesLikeHttp, type PythonCallCase, servePythonApp } from './support/python-app.js';
 
-const cleanups = new Cleanups();
-let backend: PythonBackend;
-let adapter: OpenApiMcpAdapter;
-let client: Client;
-const warnings: string[] = [];
-
-beforeAll(async () => {
-  backend = await startPythonBackend('fastapi_app.py', '/openapi.json');
-  adapter = new OpenApiMcpAdapter({
-    document: backend.documentUrl,
-    credentials: { APIKeyHeader: 'sekret' },
-    // The documents' response schemas are right for these apps: publish them (core's rule is opt-in).
-    outputSchemas: 'declared',
-    onWarning: (message) => warnings.push(message),
-  });
-  client = await connectInMemory(adapter, cleanups);
-});
-
-afterAll(async () => {
-  await cleanups.run();
-  await adapter?.close();
-  await backend?.stop();
+const app = servePythonApp('fastapi_app.py', '/openapi.json', {
+  credentials: { APIKeyHeader: 'sekret' },
+  // The documents' response schemas are right for these apps: publish them (core's rule is opt-in).
+  outputSchemas: 'declared',
 });
 
 /** Every tool the app has, called through MCP and over plain HTTP. */
-const CASES: CallCase[] = [
+const CASES: PythonCallCase[] = [
   { tool: 'get_item', args: { item_id: 1 }, http: { path: '/items/1' } },
   { tool: 'get_item', args: { item_id: 99 }, http: { path: '/items/99' } },
   {
@@ -72,9 +52,10 @@ const CASES: CallCase[] = [
 ];
 
 describe('a FastAPI app served by uvicorn', () => {
+  itServesLikeHttp(app, CASES);
+
   it('lists one tool per operation, named by operationId, credentials never among the arguments', async () => {
-    const { tools } = await client.listTools();
-    expect(tools.map((tool) => tool.name).sort()).toEqual([...new Set(CASES.map((c) => c.tool))].sort());
+    const { tools } = await app.client.listTools();
     const secret = tools.find((tool) => tool.name === 'read_secret')!;
     expect(secret.inputSchema.properties).toEqual({});
     const rename = tools.find((tool) => tool.name === 'rename_item')!;
@@ -90,32 +71,20 @@ describe('a FastAPI app served by uvicorn', () => {
     });
   });
 
-  it('reads a document that validates against its specification, without warnings', async () => {
-    await adapter.ready();
-    expect(warnings).toEqual([]);
-  });
-
-  it.each(CASES.map((c) => [`${c.tool} ${JSON.stringify(c.args)}`, c] as const))(
-    'answers %s as the route does over HTTP',
-    async (_label, call) => {
-      await expectSameAsHttp(client, backend.origin, call);
-    },
-  );
-
   it('gives JSON answers as structured content matching the output schema', async () => {
-    const result = await client.callTool({ name: 'get_item', arguments: { item_id: 3 } });
+    const result = await app.client.callTool({ name: 'get_item', arguments: { item_id: 3 } });
     expect(result.structuredContent).toEqual({ id: 3, name: 'pen', price: 1.2, tags: ['office'] });
   });
 
   it('keeps a path value in its segment: ../secret never reaches /secret', async () => {
-    const result = await client.callTool({ name: 'read_file', arguments: { name: '../secret' } });
+    const result = await app.client.callTool({ name: 'read_file', arguments: { name: '../secret' } });
     expect(textOf(result)).not.toContain('treasure');
-    const direct = await client.callTool({ name: 'read_file', arguments: { name: 'a?b#c' } });
+    const direct = await app.client.callTool({ name: 'read_file', arguments: { name: 'a?b#c' } });
     expect(direct.structuredContent).toEqual({ name: 'a?b#c' });
   });
 
   it('without credentials for the scheme, the protected route answers 401 as an error result', async () => {
-    const anonymous = new OpenApiMcpAdapter({ document: backend.documentUrl, onWarning: () => {} });
+    const anonymous = new OpenApiMcpAdapter({ document: app.backend.documentUrl, onWarning: () => {} });
     try {
       const result = await anonymous.callTool('read_secret', {});
       expect(result.isError).toBe(true);

@@ -1,25 +1,9 @@
 import type { ExtractedRoutes, HttpMethod, JsonSchema, McpRouteMeta, RouteInfo } from '@backend2mcp/core';
 import { CATCH_ALL_METHODS, isMcpEndpoint, isToolMethod, unexposedMethod } from '@backend2mcp/core/adapter';
 import { decorateMcpRequest } from '../call-context.js';
+import { type FastifyLike, type FastifyRouteOptions, supportedMethodsOf } from '../fastify-internals.js';
 import { translateFastifyPath } from './fastify-path.js';
-import { type FastifyRouteSchema, toRouteSchemas } from './route-schemas.js';
-
-/** The part of a Fastify instance the collector uses. */
-export interface FastifyLike {
-  addHook(name: 'onRoute', hook: (this: FastifyLike, route: FastifyRouteOptions) => void): unknown;
-  getSchemas(): Record<string, unknown>;
-  hasRequestDecorator(name: string): boolean;
-  decorateRequest(name: string, value: { getter(this: { raw: object }): unknown }): unknown;
-}
-
-/** What Fastify hands an `onRoute` hook (the fields backend2mcp reads). */
-export interface FastifyRouteOptions {
-  method: string | string[];
-  url: string;
-  schema?: FastifyRouteSchema;
-  config?: { mcp?: McpRouteMeta };
-  handler?: unknown;
-}
+import { toRouteSchemas } from './route-schemas.js';
 
 interface RouteStore extends ExtractedRoutes {
   /** `METHOD template` of every collected route, for de-duplication. */
@@ -88,12 +72,6 @@ function pluginRouteReason(method: string, route: FastifyRouteOptions): string |
     return 'its schema says hide: true, as the routes plugins add for documentation and static files do (@fastify/swagger-ui, @fastify/static); give the route config.mcp to expose it';
   }
   return undefined;
-}
-
-/** The methods `app.all()` registers (`fastify.supportedMethods`, fastify/fastify.js), when known. */
-function supportedMethodsOf(instance: unknown): readonly string[] | undefined {
-  const methods = (instance as { supportedMethods?: unknown }).supportedMethods;
-  return Array.isArray(methods) ? methods : undefined;
 }
 
 function record(

@@ -1,5 +1,6 @@
 import { subscribe } from 'node:diagnostics_channel';
-import { collectRoutes, type FastifyLike } from './route-collector.js';
+import type { InitializationMessage } from '../fastify-internals.js';
+import { collectRoutes } from './route-collector.js';
 
 let watching = false;
 
@@ -12,7 +13,7 @@ export function watchFastifyInstances(): void {
   if (watching) return;
   watching = true;
   subscribe('fastify.initialization', (message) => {
-    const fastify = (message as { fastify?: FastifyLike }).fastify;
+    const fastify = (message as InitializationMessage).fastify;
     if (fastify) collectRoutes(fastify);
   });
 }

@@ -6,14 +6,9 @@ import {
   mergeRouteMeta,
   unexposedMethod,
 } from '@backend2mcp/core/adapter';
+import type { HonoAppLike } from '../hono-internals.js';
 import type { OperationInfo } from './hono-path.js';
 import { translateHonoPath } from './hono-path.js';
-
-/** What backend2mcp reads of a Hono app: its flat route table. */
-export interface HonoAppLike {
-  routes: Array<{ method: string; path: string; handler: (...args: never[]) => unknown }>;
-  fetch(request: Request, env?: unknown, executionCtx?: unknown): Response | Promise<Response>;
-}
 
 /**
  * Reads every route of a Hono app from `app.routes`, which already holds full
