@@ -6,16 +6,11 @@
  */
 // The adapter first: importing it instruments Express so mount paths are exact.
 
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import { dispatchNodeListener } from '@backend2mcp/core/node';
 import { descriptor, mcp } from '@backend2mcp/express';
 import express from 'express';
-import { createUser, getUser, NEW_USER, NEW_USER_SCHEMA, USER_ID } from '../business.js';
-import { type BenchApp, expectStatus, type FrameworkBench, type HttpServerHandle } from './types.js';
-
-const POST_BODY = new TextEncoder().encode(JSON.stringify(NEW_USER));
-const JSON_HEADERS = { 'content-type': 'application/json' };
+import { createUser, getUser, NEW_USER_SCHEMA } from '../business.js';
+import { loopbackHandle, nodeListenerFloor } from './node-floor.js';
+import type { BenchApp, FrameworkBench } from './types.js';
 
 function createApp(): express.Express {
   const app = express();
@@ -35,20 +30,6 @@ function createApp(): express.Express {
   return app;
 }
 
-async function listenHttp(app: express.Express): Promise<HttpServerHandle> {
-  const server = app.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 /** Express 5 with `express.json()`. */
 export const expressBench: FrameworkBench = {
   descriptor,
@@ -58,25 +39,9 @@ export const expressBench: FrameworkBench = {
     const app = createApp();
     return {
       framework: 'express',
-      async floorGet() {
-        const response = await dispatchNodeListener(app, {
-          method: 'GET',
-          url: `/users/${USER_ID}`,
-          headers: {},
-        });
-        expectStatus('express', 'GET', response.status, 200);
-      },
-      async floorPost() {
-        const response = await dispatchNodeListener(app, {
-          method: 'POST',
-          url: '/users',
-          headers: JSON_HEADERS,
-          body: POST_BODY,
-        });
-        expectStatus('express', 'POST', response.status, 201);
-      },
+      ...nodeListenerFloor('express', app),
       adapter: descriptor.create(app, { name: 'bench-express' }),
-      listenHttp: () => listenHttp(app),
+      listenHttp: () => loopbackHandle(app.listen(0, '127.0.0.1')),
     };
   },
   async createScaled(routes) {

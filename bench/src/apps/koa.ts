@@ -4,17 +4,13 @@
  * socket), which is also how the adapter dispatches.
  */
 
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import { dispatchNodeListener } from '@backend2mcp/core/node';
 import { descriptor, mcp } from '@backend2mcp/koa';
 import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
 import Koa from 'koa';
-import { createUser, getUser, NEW_USER, NEW_USER_SCHEMA, type NewUser, USER_ID } from '../business.js';
-import { type BenchApp, expectStatus, type FrameworkBench, type HttpServerHandle } from './types.js';
-
-const POST_BODY = new TextEncoder().encode(JSON.stringify(NEW_USER));
+import { createUser, getUser, NEW_USER_SCHEMA, type NewUser } from '../business.js';
+import { loopbackHandle, nodeListenerFloor } from './node-floor.js';
+import type { BenchApp, FrameworkBench } from './types.js';
 
 function createApp(): Koa {
   const app = new Koa();
@@ -34,20 +30,6 @@ function createApp(): Koa {
   return app;
 }
 
-async function listenHttp(app: Koa): Promise<HttpServerHandle> {
-  const server = app.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 /** Koa 3 + @koa/router. */
 export const koaBench: FrameworkBench = {
   descriptor,
@@ -59,25 +41,9 @@ export const koaBench: FrameworkBench = {
     const listener = app.callback();
     return {
       framework: 'koa',
-      async floorGet() {
-        const response = await dispatchNodeListener(listener, {
-          method: 'GET',
-          url: `/users/${USER_ID}`,
-          headers: {},
-        });
-        expectStatus('koa', 'GET', response.status, 200);
-      },
-      async floorPost() {
-        const response = await dispatchNodeListener(listener, {
-          method: 'POST',
-          url: '/users',
-          headers: { 'content-type': 'application/json' },
-          body: POST_BODY,
-        });
-        expectStatus('koa', 'POST', response.status, 201);
-      },
+      ...nodeListenerFloor('koa', listener),
       adapter: descriptor.create(app, { name: 'bench-koa' }),
-      listenHttp: () => listenHttp(app),
+      listenHttp: () => loopbackHandle(app.listen(0, '127.0.0.1')),
     };
   },
   async createScaled(routes) {

@@ -8,7 +8,7 @@
  */
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { dispatchNodeListener, type NodeRequestListener } from '@backend2mcp/core/node';
+import type { NodeRequestListener } from '@backend2mcp/core/node';
 import { descriptor, McpAdapter, McpTool } from '@backend2mcp/nestjs';
 import {
   Body,
@@ -22,10 +22,9 @@ import {
   type Type,
 } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createUser, getUser, NEW_USER, NEW_USER_SCHEMA, type NewUser, USER_ID } from '../business.js';
-import { type BenchApp, expectStatus, type FrameworkBench, type HttpServerHandle } from './types.js';
-
-const POST_BODY = new TextEncoder().encode(JSON.stringify(NEW_USER));
+import { createUser, getUser, NEW_USER_SCHEMA, type NewUser } from '../business.js';
+import { nodeListenerFloor } from './node-floor.js';
+import type { BenchApp, FrameworkBench, HttpServerHandle } from './types.js';
 
 @Controller('users')
 class UsersController {
@@ -75,23 +74,7 @@ export const nestjsBench: FrameworkBench = {
     const listener = app.getHttpAdapter().getInstance() as NodeRequestListener;
     return {
       framework: 'nestjs',
-      async floorGet() {
-        const response = await dispatchNodeListener(listener, {
-          method: 'GET',
-          url: `/users/${USER_ID}`,
-          headers: {},
-        });
-        expectStatus('nestjs', 'GET', response.status, 200);
-      },
-      async floorPost() {
-        const response = await dispatchNodeListener(listener, {
-          method: 'POST',
-          url: '/users',
-          headers: { 'content-type': 'application/json' },
-          body: POST_BODY,
-        });
-        expectStatus('nestjs', 'POST', response.status, 201);
-      },
+      ...nodeListenerFloor('nestjs', listener),
       adapter: new McpAdapter(app, { name: 'bench-nestjs', schemas: 'none' }),
       listenHttp: () => listenHttp(app),
     };

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Dispatch, HttpRequest } from '@backend2mcp/core';
 import {
   abortedError,

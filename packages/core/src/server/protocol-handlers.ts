@@ -6,6 +6,7 @@ import {
   type Resource,
   type Server,
 } from '@modelcontextprotocol/server';
+import type { AuthContext } from '../auth/auth-provider.js';
 import type { Caller } from '../auth/caller.js';
 import { paginate } from '../surface/pagination.js';
 import type { CallRunner } from './call-runner.js';
@@ -73,27 +74,7 @@ export function registerHandlers(
   server.setRequestHandler('resources/list', async (request) => {
     await surface.prepare();
     const { auth } = await caller();
-    const resources: Resource[] = [
-      ...surface
-        .visibleResources(auth)
-        .filter((resource) => resource.kind === 'resource')
-        .map(({ name, title, description, uri, mimeType }) => ({
-          name,
-          title,
-          description,
-          uri,
-          ...(mimeType ? { mimeType } : {}),
-        })),
-      ...[...custom.resources.values()]
-        .filter((resource) => !resource.template)
-        .map(({ name, title, description, uri, mimeType }) => ({
-          name,
-          uri,
-          ...(title ? { title } : {}),
-          ...(description ? { description } : {}),
-          ...(mimeType ? { mimeType } : {}),
-        })),
-    ];
+    const resources = listedResources(surface, auth, 'uri') as Resource[];
     const { page, nextCursor } = paginate(resources, request.params?.cursor, pageSize, catalog.generation);
     return { resources: page, ...(nextCursor ? { nextCursor } : {}) };
   });
@@ -101,27 +82,11 @@ export function registerHandlers(
   server.setRequestHandler('resources/templates/list', async (request) => {
     await surface.prepare();
     const { auth } = await caller();
-    const templates: ListResourceTemplatesResult['resourceTemplates'] = [
-      ...surface
-        .visibleResources(auth)
-        .filter((resource) => resource.kind === 'template')
-        .map(({ name, title, description, uri, mimeType }) => ({
-          name,
-          title,
-          description,
-          uriTemplate: uri,
-          ...(mimeType ? { mimeType } : {}),
-        })),
-      ...[...custom.resources.values()]
-        .filter((resource) => resource.template)
-        .map(({ name, title, description, uri, mimeType }) => ({
-          name,
-          uriTemplate: uri,
-          ...(title ? { title } : {}),
-          ...(description ? { description } : {}),
-          ...(mimeType ? { mimeType } : {}),
-        })),
-    ];
+    const templates = listedResources(
+      surface,
+      auth,
+      'uriTemplate',
+    ) as ListResourceTemplatesResult['resourceTemplates'];
     const { page, nextCursor } = paginate(templates, request.params?.cursor, pageSize, catalog.generation);
     return { resourceTemplates: page, ...(nextCursor ? { nextCursor } : {}) };
   });
@@ -197,6 +162,42 @@ export function registerHandlers(
     }
     return prompt.get(args, handlerContext(ctx, who));
   });
+}
+
+/**
+ * The entries of `resources/list` (`key` = `uri`: fixed URIs) or
+ * `resources/templates/list` (`key` = `uriTemplate`: templates) this caller
+ * sees: route resources first, in route order, then hand-written ones. Route
+ * resources always carry a title and a description; hand-written ones only
+ * when they were given.
+ */
+function listedResources(
+  surface: SurfaceView,
+  auth: AuthContext | undefined,
+  key: 'uri' | 'uriTemplate',
+): Array<Record<string, unknown>> {
+  const templates = key === 'uriTemplate';
+  return [
+    ...surface
+      .visibleResources(auth)
+      .filter((resource) => (resource.kind === 'template') === templates)
+      .map(({ name, title, description, uri, mimeType }) => ({
+        name,
+        title,
+        description,
+        [key]: uri,
+        ...(mimeType ? { mimeType } : {}),
+      })),
+    ...[...surface.custom.resources.values()]
+      .filter((resource) => (resource.template !== undefined) === templates)
+      .map(({ name, title, description, uri, mimeType }) => ({
+        name,
+        [key]: uri,
+        ...(title ? { title } : {}),
+        ...(description ? { description } : {}),
+        ...(mimeType ? { mimeType } : {}),
+      })),
+  ];
 }
 
 /** Registers a handler the negotiated protocol era may not know (the SDK refuses those); skipping it is right then. */

@@ -1,4 +1,4 @@
-import type { ExtractedRoutes, HttpMethod, JsonSchema, McpRouteMeta, RouteInfo } from '@backend2mcp/core';
+import type { ExtractedRoutes, HttpMethod, JsonSchema, RouteInfo } from '@backend2mcp/core';
 import { CATCH_ALL_METHODS, isMcpEndpoint, isToolMethod, unexposedMethod } from '@backend2mcp/core/adapter';
 import { decorateMcpRequest } from '../call-context.js';
 import { type FastifyLike, type FastifyRouteOptions, supportedMethodsOf } from '../fastify-internals.js';
