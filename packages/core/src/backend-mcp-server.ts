@@ -352,6 +352,8 @@ export class BackendMcpServer {
         ...(this.source.encodeRequest ? { encodeRequest: this.source.encodeRequest } : {}),
         timeoutMs: this.limits.timeoutMs,
         maxResponseBytes: this.limits.maxResponseBytes,
+        maxUrlBytes: this.limits.maxUrlBytes,
+        maxHeaderBytes: this.limits.maxHeaderBytes,
         signal,
         ...(this.source.reaches ? { reaches: this.source.reaches } : {}),
         ...(Object.keys(headers).length > 0 ? { headers } : {}),
