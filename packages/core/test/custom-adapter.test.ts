@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import {
+  DEEP_JSON,
   describeAdapterApi,
   describeReliability,
   describeToolSurface,
@@ -114,6 +115,9 @@ function reliabilityRouter(log: ReliabilityLog): TinyRouter {
     })
     .get('/big', (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('y'.repeat(256 * 1024));
+    })
+    .get('/deep', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(DEEP_JSON);
     })
     .get('/slot/:n', async (req, res) => {
       await log.slots.pass();
