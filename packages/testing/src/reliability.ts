@@ -89,6 +89,7 @@ export class ReliabilityLog {
  * | `GET /flood` | `get_flood` | writes 64 KiB every millisecond, forever; logs `flood` in `closed` when stopped |
  * | `GET /big` | `get_big` | 256 KiB in one response |
  * | `GET /slot/:n` | `get_slot_by_n` | waits at `log.slots`, then answers `{ n }` |
+ * | `GET /fail/stream` | `get_fail_stream` | starts a JSON response, then fails it with an error whose message is {@link STREAM_FAILURE_SECRET} (`res.destroy(err)`, a stream that errors) |
  * | `GET /deep` | `get_deep` | answers {@link DEEP_JSON} (`application/json`, nested {@link DEEP_JSON_LEVELS} levels deep) |
  */
 export const RELIABILITY_TOOLS = [
@@ -105,7 +106,11 @@ export const RELIABILITY_TOOLS = [
   'get_big',
   'get_slot_by_n',
   'get_deep',
+  'get_fail_stream',
 ] as const;
+
+/** The internal error text `GET /fail/stream` fails with: it must never reach the caller. */
+export const STREAM_FAILURE_SECRET = 'connect ECONNREFUSED db.internal:5432 password=hunter2';
 
 /** How deep {@link DEEP_JSON} nests: far past what `JSON.stringify` can write (about 4 000 levels). */
 export const DEEP_JSON_LEVELS = 100_000;
@@ -432,6 +437,16 @@ function describeFaults(fixture: ReliabilityFixture): void {
       const result = await adapter.callTool(tool);
       expect(result.isError).toBe(true);
       expect(textOf(result)).toMatch(status);
+      await expectStillServing(adapter);
+    });
+
+    it('a route that fails mid-stream gives a generic isError, never its internal error text; the server keeps answering', async () => {
+      const { adapter } = fixture.create();
+      const result = await adapter.callTool('get_fail_stream');
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/before finishing/);
+      expect(JSON.stringify(result)).not.toContain('hunter2');
+      expect(JSON.stringify(result)).not.toContain('db.internal');
       await expectStillServing(adapter);
     });
 
