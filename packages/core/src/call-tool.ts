@@ -7,6 +7,7 @@ import { Backend2McpError, isBackend2McpError } from './errors.js';
 import type { Dispatch, DispatchContext, HttpRequest } from './http.js';
 import type { CallLimits } from './limits.js';
 import { withPathValuesAsText } from './path-arguments.js';
+import { checkRequestBounds } from './request-bounds.js';
 import { expectationFor, type RouteReach, routeBoundaryError } from './route-boundary.js';
 import type { SchemaValidator } from './schema-validation.js';
 import type { RequestEncoder } from './server-options.js';
@@ -78,6 +79,8 @@ export async function callTool(
       ...(environment.headers ? { headers: environment.headers } : {}),
     });
     environment.cookies?.addTo(request);
+    // After the cookies: the whole request the app would see is bounded, whoever added to it.
+    checkRequestBounds(request, environment.limits, tool.name);
   } catch (error) {
     // Building the request runs backend2mcp's or the source's encoder, not the app: its message is the caller's to see.
     return errorResult(handlerErrorMessage(error));

@@ -8,6 +8,20 @@ export interface CallLimits {
   maxRequestBytes?: number;
   /** Largest response body read from the app, in bytes. Default 10 MiB. */
   maxResponseBytes?: number;
+  /**
+   * Longest URL (path and query string, UTF-8 bytes once percent-encoded) of a
+   * request sent to the app. A call whose arguments make a longer URL is
+   * answered `isError` before dispatch. Default 8 KiB, what common servers and
+   * proxies accept.
+   */
+  maxUrlBytes?: number;
+  /**
+   * Largest header section of a request sent to the app: every header's name
+   * and value plus 4 bytes each (`": "` and CRLF), cookies and injected
+   * headers included. A larger one is answered `isError` before dispatch.
+   * Default 16 KiB, Node's own `maxHeaderSize`.
+   */
+  maxHeaderBytes?: number;
 }
 
 /** Limits of the MCP Streamable HTTP endpoint itself. */
@@ -25,6 +39,8 @@ export const DEFAULT_CALL_LIMITS: Required<CallLimits> = {
   timeoutMs: 30_000,
   maxRequestBytes: 1024 * 1024,
   maxResponseBytes: 10 * 1024 * 1024,
+  maxUrlBytes: 8 * 1024,
+  maxHeaderBytes: 16 * 1024,
 };
 
 /** Default for {@link MessageLimits.maxMessageBytes}: 4 MiB, the MCP SDK's own default. */
@@ -50,6 +66,12 @@ export function resolveCallLimits(options: CallLimits): Required<CallLimits> {
       'maxResponseBytes',
       options.maxResponseBytes,
       DEFAULT_CALL_LIMITS.maxResponseBytes,
+    ),
+    maxUrlBytes: checkedLimit('maxUrlBytes', options.maxUrlBytes, DEFAULT_CALL_LIMITS.maxUrlBytes),
+    maxHeaderBytes: checkedLimit(
+      'maxHeaderBytes',
+      options.maxHeaderBytes,
+      DEFAULT_CALL_LIMITS.maxHeaderBytes,
     ),
   };
 }

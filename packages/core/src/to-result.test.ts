@@ -124,3 +124,35 @@ describe('toResult', () => {
     });
   });
 });
+
+describe('toResult: JSON nested deeper than a result can be serialised', () => {
+  const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+  const refusal = (status: string) => ({
+    isError: true,
+    content: [
+      {
+        type: 'text',
+        text: `${status}: the route answered JSON nested more than 1000 levels deep, deeper than an MCP result can be serialised; nothing of it is returned.`,
+      },
+    ],
+  });
+
+  it('is an error result, for plain JSON and for MCP content bodies', () => {
+    expect(toResult(response(200, 'application/json', deep))).toEqual(refusal('HTTP 200 OK'));
+    expect(
+      toResult(
+        response(
+          201,
+          'application/vnd.backend2mcp.content+json',
+          `{"content":[],"structuredContent":${deep}}`,
+        ),
+      ),
+    ).toEqual(refusal('HTTP 201 Created'));
+  });
+
+  it('an error status with a deep JSON body keeps its text (a string serialises at any depth)', () => {
+    const result = toResult(response(500, 'application/json', deep));
+    expect(result.isError).toBe(true);
+    expect((result.content[0] as { text: string }).text).toBe(`HTTP 500 Internal Server Error\n${deep}`);
+  });
+});

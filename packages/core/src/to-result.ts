@@ -3,6 +3,7 @@ import { MCP_CONTENT_TYPE, parseContentBody } from './content-response.js';
 import { classifyBody, mediaType } from './content-type.js';
 import { toBase64, toText } from './encoding.js';
 import type { HttpResponse } from './http.js';
+import { jsonTextTooDeep, MAX_RESULT_DEPTH } from './json-depth.js';
 
 /** Options for {@link toResult}. */
 export interface ToResultOptions {
@@ -66,6 +67,12 @@ export function statusLine(status: number): string {
 export function toResult(response: HttpResponse, options: ToResultOptions = {}): CallToolResult {
   const contentType = response.headers['content-type'];
   const kind = classifyBody(contentType, response.body);
+
+  if (kind === 'content' || (kind === 'json' && response.status < 300)) {
+    // Parsed into the result: refused when it nests deeper than a result can be serialised.
+    const tooDeep = tooDeepResult(response.status, toText(response.body));
+    if (tooDeep) return tooDeep;
+  }
 
   if (kind === 'content') {
     const parsed = parseContentBody(toText(response.body));
@@ -170,7 +177,7 @@ const STACK_FRAME = /^\s*at\s.*(?:\(.*\)|:\d+:\d+)\s*$/;
  * message stay; the frames and any JSON `stack` field go.
  */
 function withoutStackTrace(text: string, kind: string): string {
-  if (kind === 'json') {
+  if (kind === 'json' && !jsonTextTooDeep(text)) {
     try {
       const value = JSON.parse(text) as unknown;
       if (value && typeof value === 'object' && !Array.isArray(value) && 'stack' in value) {
@@ -186,6 +193,24 @@ function withoutStackTrace(text: string, kind: string): string {
     .filter((line) => !STACK_FRAME.test(line))
     .join('\n')
     .trim();
+}
+
+/**
+ * JSON nested deeper than {@link MAX_RESULT_DEPTH} levels as an error result:
+ * parsed, it would overflow the serialiser's stack and the call would never be
+ * answered (and parsing it alone can take seconds).
+ */
+function tooDeepResult(status: number, text: string): CallToolResult | undefined {
+  if (!jsonTextTooDeep(text)) return undefined;
+  return {
+    isError: true,
+    content: [
+      {
+        type: 'text',
+        text: `${statusLine(status)}: the route answered JSON nested more than ${MAX_RESULT_DEPTH} levels deep, deeper than an MCP result can be serialised; nothing of it is returned.`,
+      },
+    ],
+  };
 }
 
 function jsonResult(text: string): CallToolResult {

@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import {
+  DEEP_JSON,
   describeAdapterApi,
   describeReliability,
   describeToolSurface,
@@ -18,6 +19,7 @@ import {
   ReliabilityLog,
   type ReliabilityOptions,
   SEARCH_OVERRIDE,
+  STREAM_FAILURE_SECRET,
   type SurfaceFixture,
   v8Template,
 } from '@backend2mcp/test-support';
@@ -114,6 +116,13 @@ function reliabilityRouter(log: ReliabilityLog): TinyRouter {
     })
     .get('/big', (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('y'.repeat(256 * 1024));
+    })
+    .get('/fail/stream', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).write('{"partial":');
+      setImmediate(() => res.destroy(new Error(STREAM_FAILURE_SECRET)));
+    })
+    .get('/deep', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(DEEP_JSON);
     })
     .get('/slot/:n', async (req, res) => {
       await log.slots.pass();

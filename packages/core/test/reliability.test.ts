@@ -49,21 +49,33 @@ function ping(size = 0): string {
 }
 
 describe('limits: defaults and validation', () => {
-  it('defaults to a 30 s timeout, 1 MiB requests, 10 MiB responses and 4 MiB MCP messages', () => {
+  it('defaults to a 30 s timeout, 1 MiB requests, 10 MiB responses, 8 KiB URLs, 16 KiB headers and 4 MiB MCP messages', () => {
     expect(resolveCallLimits({})).toEqual({
       timeoutMs: 30_000,
       maxRequestBytes: 1024 * 1024,
       maxResponseBytes: 10 * 1024 * 1024,
+      maxUrlBytes: 8 * 1024,
+      maxHeaderBytes: 16 * 1024,
     });
     expect(resolveMaxMessageBytes({})).toBe(4 * 1024 * 1024);
     expect(new BackendMcpServer(noRoutes).maxMessageBytes).toBe(DEFAULT_MAX_MESSAGE_BYTES);
   });
 
   it('keeps configured limits', () => {
-    expect(resolveCallLimits({ timeoutMs: 5, maxRequestBytes: 10, maxResponseBytes: 20 })).toEqual({
+    expect(
+      resolveCallLimits({
+        timeoutMs: 5,
+        maxRequestBytes: 10,
+        maxResponseBytes: 20,
+        maxUrlBytes: 30,
+        maxHeaderBytes: 40,
+      }),
+    ).toEqual({
       timeoutMs: 5,
       maxRequestBytes: 10,
       maxResponseBytes: 20,
+      maxUrlBytes: 30,
+      maxHeaderBytes: 40,
     });
     expect(new BackendMcpServer(noRoutes, { maxMessageBytes: 1234 }).maxMessageBytes).toBe(1234);
   });

@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -30,6 +31,7 @@ import {
   rawRequest,
   toolsCallRequest,
 } from './http.js';
+import { Cleanups, type Connectable, connectInMemory } from './index.js';
 import { networkHandles, settledHeapBytes, until } from './resources.js';
 
 /** Holds `/slot/:n` requests until a given number of them are in flight at once. */
@@ -87,6 +89,8 @@ export class ReliabilityLog {
  * | `GET /flood` | `get_flood` | writes 64 KiB every millisecond, forever; logs `flood` in `closed` when stopped |
  * | `GET /big` | `get_big` | 256 KiB in one response |
  * | `GET /slot/:n` | `get_slot_by_n` | waits at `log.slots`, then answers `{ n }` |
+ * | `GET /fail/stream` | `get_fail_stream` | starts a JSON response, then fails it with an error whose message is {@link STREAM_FAILURE_SECRET} (`res.destroy(err)`, a stream that errors) |
+ * | `GET /deep` | `get_deep` | answers {@link DEEP_JSON} (`application/json`, nested {@link DEEP_JSON_LEVELS} levels deep) |
  */
 export const RELIABILITY_TOOLS = [
   'get_items_by_id',
@@ -101,7 +105,18 @@ export const RELIABILITY_TOOLS = [
   'get_flood',
   'get_big',
   'get_slot_by_n',
+  'get_deep',
+  'get_fail_stream',
 ] as const;
+
+/** The internal error text `GET /fail/stream` fails with: it must never reach the caller. */
+export const STREAM_FAILURE_SECRET = 'connect ECONNREFUSED db.internal:5432 password=hunter2';
+
+/** How deep {@link DEEP_JSON} nests: far past what `JSON.stringify` can write (about 4 000 levels). */
+export const DEEP_JSON_LEVELS = 100_000;
+
+/** The body of `GET /deep`: arrays in objects, {@link DEEP_JSON_LEVELS} levels deep (`{"a":[{"a":[...]}]}`). */
+export const DEEP_JSON = `${'{"a":['.repeat(DEEP_JSON_LEVELS / 2)}${']}'.repeat(DEEP_JSON_LEVELS / 2)}`;
 
 /** Limits a fixture passes to its adapter. */
 export interface ReliabilityOptions {
@@ -109,6 +124,8 @@ export interface ReliabilityOptions {
   maxRequestBytes?: number;
   maxResponseBytes?: number;
   maxMessageBytes?: number;
+  maxUrlBytes?: number;
+  maxHeaderBytes?: number;
 }
 
 /** Where {@link ReliabilityFixture.mount} listens: 127.0.0.1 on a free port, or a unix socket. */
@@ -131,7 +148,7 @@ export interface ResultLike {
 }
 
 /** The adapter surface the suite drives (every adapter has it). */
-export interface AdapterUnderTest {
+export interface AdapterUnderTest extends Connectable {
   callTool(name: string, args?: Record<string, unknown>, signal?: AbortSignal): Promise<ResultLike>;
   listen(options?: {
     port?: number;
@@ -286,6 +303,66 @@ function describeLimits(fixture: ReliabilityFixture): void {
       expect(small.structuredContent).toEqual({ body: { text: 'x'.repeat(1000) } });
     });
 
+    it('refuses a URL over maxUrlBytes (a long path or query value) before the handler runs', async () => {
+      const { adapter, log } = fixture.create({ maxUrlBytes: 64 });
+      // `/items/` and 58 characters: 65 bytes.
+      const longPath = await adapter.callTool('get_items_by_id', { id: 'x'.repeat(58) });
+      expect(longPath).toEqual({
+        isError: true,
+        content: [
+          {
+            type: 'text',
+            text: 'The URL for get_items_by_id is 65 bytes (path and query); the limit is 64 (option maxUrlBytes).',
+          },
+        ],
+      });
+      // `/echo?q=` and 10 times `%C3%A9`: bytes once percent-encoded, not characters.
+      const longQuery = await adapter.callTool('post_echo', { body: {}, query: { q: 'é'.repeat(10) } });
+      expect(longQuery).toEqual({
+        isError: true,
+        content: [
+          {
+            type: 'text',
+            text: 'The URL for post_echo is 68 bytes (path and query); the limit is 64 (option maxUrlBytes).',
+          },
+        ],
+      });
+      expect(log.calls).toEqual([]);
+      const fits = await adapter.callTool('get_items_by_id', { id: 'x'.repeat(57) });
+      expect(fits.structuredContent).toEqual({ id: 'x'.repeat(57) });
+    });
+
+    it('refuses a URL over the default 8 KiB before the handler runs', async () => {
+      const { adapter, log } = fixture.create();
+      const result = await adapter.callTool('get_items_by_id', { id: 'x'.repeat(8 * 1024) });
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toBe(
+        'The URL for get_items_by_id is 8199 bytes (path and query); the limit is 8192 (option maxUrlBytes).',
+      );
+      expect(log.calls).toEqual([]);
+      await expectStillServing(adapter);
+    });
+
+    it('refuses request headers over maxHeaderBytes (and the default 16 KiB) before the handler runs', async () => {
+      const { adapter, log } = fixture.create({ maxHeaderBytes: 256 });
+      const large = await adapter.callTool('get_trace', { 'x-trace': 'x'.repeat(256) });
+      expect(large.isError).toBe(true);
+      expect(textOf(large)).toMatch(
+        /^The request headers for get_trace are \d+ bytes; the limit is 256 \(option maxHeaderBytes\)\.$/,
+      );
+      expect(log.calls).toEqual([]);
+      const small = await adapter.callTool('get_trace', { 'x-trace': 'x'.repeat(100) });
+      expect(small.structuredContent).toEqual({ trace: 'x'.repeat(100) });
+      expect(log.calls).toEqual(['trace']);
+
+      const defaults = fixture.create();
+      const huge = await defaults.adapter.callTool('get_trace', { 'x-trace': 'x'.repeat(16 * 1024) });
+      expect(textOf(huge)).toMatch(
+        /^The request headers for get_trace are \d+ bytes; the limit is 16384 \(option maxHeaderBytes\)\.$/,
+      );
+      expect(defaults.log.calls).toEqual([]);
+    });
+
     it('aborts a response over maxResponseBytes with an error naming the limit', async () => {
       const { adapter } = fixture.create({ maxResponseBytes: 64 * 1024 });
       const result = await adapter.callTool('get_big');
@@ -336,6 +413,8 @@ function describeLimits(fixture: ReliabilityFixture): void {
       ['maxRequestBytes', -1],
       ['maxResponseBytes', Number.NaN],
       ['maxMessageBytes', '1mb'],
+      ['maxUrlBytes', 0],
+      ['maxHeaderBytes', '16kb'],
     ])('refuses %s = %s when the adapter is created', (option, value) => {
       expect(() => fixture.create({ [option]: value } as ReliabilityOptions)).toThrow(
         expect.objectContaining({
@@ -359,6 +438,50 @@ function describeFaults(fixture: ReliabilityFixture): void {
       expect(result.isError).toBe(true);
       expect(textOf(result)).toMatch(status);
       await expectStillServing(adapter);
+    });
+
+    it('a route that fails mid-stream gives a generic isError, never its internal error text; the server keeps answering', async () => {
+      const { adapter } = fixture.create();
+      const result = await adapter.callTool('get_fail_stream');
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/before finishing/);
+      expect(JSON.stringify(result)).not.toContain('hunter2');
+      expect(JSON.stringify(result)).not.toContain('db.internal');
+      await expectStillServing(adapter);
+    });
+
+    it('a route answering JSON nested 100 000 levels deep gives isError, over InMemory and Streamable HTTP; the server keeps answering', async () => {
+      const expected = {
+        isError: true,
+        content: [
+          {
+            type: 'text',
+            text: 'HTTP 200 OK: the route answered JSON nested more than 1000 levels deep, deeper than an MCP result can be serialised; nothing of it is returned.',
+          },
+        ],
+      };
+      const cleanups = new Cleanups();
+      try {
+        const { adapter } = fixture.create();
+        expect(await adapter.callTool('get_deep')).toEqual(expected);
+        // A bounded wait: without the check, the HTTP answer is never written and the call would hang.
+        const options = { timeout: 10_000 };
+        const inMemory = await connectInMemory(adapter, cleanups);
+        expect(await inMemory.callTool({ name: 'get_deep', arguments: {} }, options)).toEqual(expected);
+        const listening = await adapter.listen({ port: 0 });
+        cleanups.add(() => listening.close());
+        const overHttp = new Client({ name: 'reliability', version: '1.0.0' });
+        await overHttp.connect(new StreamableHTTPClientTransport(listening.url));
+        cleanups.add(() => overHttp.close());
+        expect(await overHttp.callTool({ name: 'get_deep', arguments: {} }, options)).toEqual(expected);
+        const after = await overHttp.callTool(
+          { name: 'get_items_by_id', arguments: { id: 'after' } },
+          options,
+        );
+        expect(after.structuredContent).toEqual({ id: 'after' });
+      } finally {
+        await cleanups.run();
+      }
     });
 
     it('a cancelled call aborts its in-process request; the route sees close', async () => {

@@ -78,6 +78,8 @@ export class CallRunner {
         ...(source.encodeRequest ? { encodeRequest: source.encodeRequest } : {}),
         timeoutMs: limits.timeoutMs,
         maxResponseBytes: limits.maxResponseBytes,
+        maxUrlBytes: limits.maxUrlBytes,
+        maxHeaderBytes: limits.maxHeaderBytes,
         signal,
         ...(source.reaches ? { reaches: source.reaches } : {}),
         ...(Object.keys(headers).length > 0 ? { headers } : {}),

@@ -1,6 +1,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/server';
 import { callSignal } from '../abort.js';
 import { checkOutput, errorResult, handlerErrorMessage } from '../call-tool.js';
+import { MAX_RESULT_DEPTH, valueTooDeep } from '../json-depth.js';
 import type { SchemaValidator } from '../schema-validation.js';
 import type { CustomTool, HandlerContext } from './custom-surface.js';
 
@@ -26,6 +27,12 @@ export async function callCustomTool(
         signal.addEventListener('abort', () => reject(signal.reason), { once: true });
       }),
     ]);
+    // A result the serialiser cannot write would never reach the caller: say so instead.
+    if (valueTooDeep(result)) {
+      return errorResult(
+        `${tool.name} returned a result nested more than ${MAX_RESULT_DEPTH} levels deep (or a cyclic one), which an MCP result cannot carry.`,
+      );
+    }
     return checkOutput(tool, result, validator);
   } catch (error) {
     if (call.timedOut) {

@@ -3,6 +3,7 @@ import { callSignal } from '../abort.js';
 import { classifyBody, mediaType } from '../content-type.js';
 import { toBase64, toText } from '../encoding.js';
 import type { Dispatch } from '../http.js';
+import { checkRequestBounds } from '../request-bounds.js';
 import { expectationFor, type RouteReach, routeBoundaryError } from '../route-boundary.js';
 import type { RequestEncoder } from '../server-options.js';
 import { toRequest } from '../to-request.js';
@@ -19,6 +20,10 @@ export interface ReadEnvironment {
   encodeRequest?: RequestEncoder;
   timeoutMs: number;
   maxResponseBytes: number;
+  /** Longest URL of the dispatched GET; default `DEFAULT_CALL_LIMITS.maxUrlBytes`. */
+  maxUrlBytes?: number;
+  /** Largest header section of the dispatched GET; default `DEFAULT_CALL_LIMITS.maxHeaderBytes`. */
+  maxHeaderBytes?: number;
   headers?: Record<string, string>;
   signal?: AbortSignal;
   /** The adapter's route-boundary check before dispatch (`RouteSource.reaches`). */
@@ -52,6 +57,12 @@ export async function readRouteResource(
     new ProtocolError(ProtocolErrorCode.InvalidParams, routeBoundaryError(resource.name, route).message, {
       uri,
     });
+  try {
+    checkRequestBounds(request, environment, resource.name);
+  } catch (error) {
+    // A template variable made the URL too long: the caller's URI is at fault, not the server.
+    throw new ProtocolError(ProtocolErrorCode.InvalidParams, (error as Error).message, { uri });
+  }
   if (environment.reaches && !environment.reaches(request.method, request.url, route)) throw refused();
   const expectation = expectationFor(route);
   const call = callSignal(environment.timeoutMs, environment.signal);

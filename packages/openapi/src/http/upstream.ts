@@ -17,11 +17,21 @@ export interface UpstreamOptions {
   connections?: number;
 }
 
-/** Headers that belong to one connection, never forwarded (RFC 9110 section 7.6.1), plus what the pool sets itself. */
+/**
+ * Headers never sent to the backend, whoever set them (a tool argument, a
+ * header the caller's `forwardHeaders` let through, the `headers` option):
+ * the ones that belong to one connection (RFC 9110 section 7.6.1) or that the
+ * pool sets itself (`Host` from the base URL, framing), and the ones a proxy
+ * writes to say who the client is and where it connected (`Forwarded`, `Via`,
+ * `X-Forwarded-*`, `X-Real-IP`): backend2mcp is the client here, and a backend
+ * that trusts it as a proxy must not read a caller's claim as its own.
+ */
 const CONNECTION_HEADERS = new Set([
   'connection',
   'keep-alive',
   'proxy-connection',
+  'proxy-authorization',
+  'proxy-authenticate',
   'transfer-encoding',
   'upgrade',
   'te',
@@ -29,7 +39,15 @@ const CONNECTION_HEADERS = new Set([
   'host',
   'content-length',
   'expect',
+  'forwarded',
+  'via',
+  'x-real-ip',
 ]);
+
+/** Whether a header (lower-cased) is never sent to the backend; see {@link CONNECTION_HEADERS}. */
+function isUnsentHeader(name: string): boolean {
+  return CONNECTION_HEADERS.has(name) || name.startsWith('x-forwarded-');
+}
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 
@@ -98,7 +116,7 @@ export class Upstream {
   ): Promise<{ response: HttpResponse; schemes: string[] }> {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(request.headers)) {
-      if (!CONNECTION_HEADERS.has(name)) headers[name] = value;
+      if (!isUnsentHeader(name.toLowerCase())) headers[name] = value;
     }
     const target: CredentialTarget = { headers, query: [], cookies: [] };
     const schemes = this.auth.configured ? await this.auth.apply(security, target) : [];
