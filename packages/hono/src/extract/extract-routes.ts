@@ -5,9 +5,15 @@ import {
   type RouteInfo,
   readRouteMeta,
 } from '@backend2mcp/core';
-import { CATCH_ALL_METHODS, isToolMethod, unexposedMethod } from '@backend2mcp/core/adapter';
+import {
+  CATCH_ALL_METHODS,
+  isToolMethod,
+  pluginRouteSkipped,
+  unexposedMethod,
+} from '@backend2mcp/core/adapter';
 import type { OperationInfo } from './hono-path.js';
 import { translateHonoPath } from './hono-path.js';
+import { HONO_IDIOM, pluginRouteKind } from './plugin-routes.js';
 
 /** What backend2mcp reads of a Hono app: its flat route table. */
 export interface HonoAppLike {
@@ -20,7 +26,9 @@ export interface HonoAppLike {
  * paths (`basePath()` and `app.route()` applied). Hono lists one entry per
  * handler, so within a method and path the last entry is the endpoint and the
  * earlier ones are its middleware; `app.use()` middleware (`ALL` on a path
- * ending in `*`) is not a route. Schemas come from the app's OpenAPI document
+ * ending in `*`) is not a route. CORS preflight, HEAD, static-file, Swagger UI
+ * and OpenAPI-document routes are reported in `skipped` unless they carry an
+ * `mcp()` marker. Schemas come from the app's OpenAPI document
  * when it has one (`operations`, keyed `METHOD /path`).
  */
 export function extractRoutes(
@@ -56,6 +64,22 @@ export function extractRoutes(
       const routeKey = `${method} ${template}`;
       if (seen.has(routeKey)) continue;
       seen.add(routeKey);
+      // A route the app marked with mcp() asked to be a tool; plumbing is skipped otherwise.
+      const plumbing = meta
+        ? undefined
+        : pluginRouteKind(
+            method,
+            group.map((entry) => entry.handler),
+          );
+      if (plumbing) {
+        skipped.push(
+          pluginRouteSkipped(`${method} ${path}`, plumbing.kind, {
+            ...HONO_IDIOM,
+            ...(plumbing.example ? { example: plumbing.example } : {}),
+          }),
+        );
+        continue;
+      }
       const operation = operations.get(`${method} ${path}`);
       routes.push({
         method,
