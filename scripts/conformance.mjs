@@ -6,6 +6,11 @@
 //   node scripts/conformance.mjs                 every run, then the Inspector check
 //   node scripts/conformance.mjs --run 2026-07-28 --skip-inspector
 //   node scripts/conformance.mjs --keep          keep the suite's per-check results (path printed)
+//   node scripts/conformance.mjs --inspector-only  only the Inspector checks (no suite runs)
+//
+// The Inspector part also runs `tools/list --strict` (schema portability: exit 6 on any error-severity
+// finding) on the example apps whose schemas come from schema libraries (examples/fastify with
+// fluent-json-schema, TypeBox, JSON Schema and zod; examples/hono with @hono/zod-openapi).
 //
 // The example must be built first (`pnpm conformance` does it). The suite's CLI and the Inspector need
 // Node 22.19+: on an older Node a Node 24 binary is installed from the npm package
@@ -30,6 +35,21 @@ const SUITE_2025 = { name: '@modelcontextprotocol/conformance', version: '0.1.16
 const SUITE_2026 = { name: '@modelcontextprotocol/conformance', version: '0.2.0-alpha.12' };
 const INSPECTOR = { name: '@modelcontextprotocol/inspector', version: '2.12.0' };
 const NODE_VERSION = '24.21.0';
+/** Example apps whose tool schemas come from schema libraries, each served over HTTP with MCP at /mcp. */
+const SCHEMA_EXAMPLES = [
+  {
+    label: 'examples/fastify --typed (fluent-json-schema, TypeBox)',
+    dir: 'examples/fastify',
+    args: ['--typed', '--http'],
+  },
+  { label: 'examples/fastify (JSON Schema, shared $id schemas)', dir: 'examples/fastify', args: ['--http'] },
+  {
+    label: 'examples/fastify --zod (fastify-type-provider-zod)',
+    dir: 'examples/fastify',
+    args: ['--zod', '--http'],
+  },
+  { label: 'examples/hono (@hono/zod-openapi, date-times)', dir: 'examples/hono', args: [] },
+];
 /** What the suite's CLI and the Inspector declare in `engines`. */
 const MIN_NODE = [22, 19];
 
@@ -62,12 +82,13 @@ const SEVERITY = ['SUCCESS', 'INFO', 'SKIPPED', 'WARNING', 'FAILURE'];
 const argv = process.argv.slice(2);
 const only = optionValues('--run');
 const skipInspector = argv.includes('--skip-inspector');
+const inspectorOnly = argv.includes('--inspector-only');
 const keep = argv.includes('--keep');
 for (const id of only) {
   if (!RUNS.some((run) => run.id === id))
     fail(`Unknown run "${id}". Runs: ${RUNS.map((r) => r.id).join(', ')}.`);
 }
-const runs = only.length > 0 ? RUNS.filter((run) => only.includes(run.id)) : RUNS;
+const runs = inspectorOnly ? [] : only.length > 0 ? RUNS.filter((run) => only.includes(run.id)) : RUNS;
 
 const started = Date.now();
 const work = mkdtempSync(join(tmpdir(), 'backend2mcp-conformance-'));
@@ -87,7 +108,10 @@ try {
   for (const id of Object.keys(baseline)) {
     if (!RUNS.some((run) => run.id === id)) problems.push(`baseline names an unknown run "${id}"`);
   }
-  if (!skipInspector) problems.push(...(await inspectorCheck(node.path, server.url)));
+  if (!skipInspector) {
+    problems.push(...(await inspectorCheck(node.path, server.url)));
+    problems.push(...(await exampleSchemasCheck(node.path)));
+  }
 
   const seconds = Math.round((Date.now() - started) / 1000);
   if (problems.length > 0) {
@@ -451,6 +475,125 @@ async function inspectorCheck(node, url) {
   check('tools/call test_error_handling reports isError', failing.code === 5, failing);
   console.log('');
   return problems;
+}
+
+// --- the examples' schemas under Inspector --strict --------------------------------------------------
+
+/**
+ * Runs `tools/list --strict` of the Inspector CLI against each schema example, in both protocol eras.
+ * The Inspector exits 6 when a published schema has an error-severity portability finding (a schema
+ * a client may reject); that, any other failure, or an empty tool list is a problem. Warnings are
+ * printed so they stay visible.
+ */
+async function exampleSchemasCheck(node) {
+  const launcher = join(
+    packageDir(INSPECTOR),
+    'node_modules',
+    INSPECTOR.name,
+    'clients/launcher/build/index.js',
+  );
+  const home = join(work, 'inspector-home');
+  mkdirSync(home, { recursive: true });
+  const problems = [];
+  console.log(`== inspector --strict on the schema examples`);
+  for (const example of SCHEMA_EXAMPLES) {
+    let server;
+    try {
+      server = await startSchemaExample(example);
+    } catch (error) {
+      problems.push(`${example.label}: ${error instanceof Error ? error.message : String(error)}`);
+      console.log(`   FAIL ${example.label}: did not start`);
+      continue;
+    }
+    try {
+      for (const era of ['legacy', 'modern']) {
+        const result = await exec(
+          node,
+          [
+            launcher,
+            '--cli',
+            server.url,
+            '--format',
+            'json',
+            '--protocol-era',
+            era,
+            '--method',
+            'tools/list',
+            '--strict',
+          ],
+          { cwd: work, timeoutMs: 60_000, env: { ...process.env, HOME: home, USERPROFILE: home } },
+        );
+        let parsed;
+        try {
+          parsed = JSON.parse(result.stdout);
+        } catch {
+          parsed = undefined;
+        }
+        const tools = parsed?.result?.tools ?? [];
+        const findings = parsed?.schemaFindings ?? [];
+        const ok = result.code === 0 && tools.length > 0;
+        const label = `${example.label}, ${era === 'legacy' ? '2025-11-25' : '2026-07-28'}: ${tools.length} tools`;
+        console.log(
+          `   ${ok ? 'ok  ' : 'FAIL'} ${label}${findings.length > 0 ? ` (${findings.length} with warnings)` : ''}`,
+        );
+        if (findings.length > 0) console.log(tail(result.stderr, 12).replace(/^/gm, '        '));
+        if (!ok)
+          problems.push(
+            `inspector --strict: ${label} (exit ${result.code}): ${tail(result.stderr || result.stdout, 12)}`,
+          );
+      }
+    } finally {
+      server.stop();
+    }
+  }
+  console.log('');
+  return problems;
+}
+
+/** Starts an example on a free loopback port; resolves with its MCP endpoint URL. */
+async function startSchemaExample(example) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts', ...example.args], {
+    cwd: join(ROOT, example.dir),
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`did not start within 60 s\n${output}`)), 60_000);
+    const onData = (chunk) => {
+      output += chunk;
+      const match = /MCP endpoint (?:on|at|:) ?(http\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited (${code}) before serving\n${output}`));
+    });
+  });
+  return {
+    url,
+    stop: () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+    },
+  };
+}
+
+async function freePort() {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 // --- helpers -----------------------------------------------------------------------------------------

@@ -44,6 +44,14 @@ export {
   type OperationInfo,
   operationsFromOpenApi,
 } from './adapter/openapi-operations.js';
+export {
+  type PluginRouteIdiom,
+  type PluginRouteKind,
+  pluginMiddlewareSkipped,
+  pluginRouteKindOfMethod,
+  pluginRouteReason,
+  pluginRouteSkipped,
+} from './adapter/plugin-routes.js';
 export { McpAdapterBase } from './adapter-base.js';
 export { BackendMcpServer } from './backend-mcp-server.js';
 export { refuseDotSegments } from './dot-segments.js';

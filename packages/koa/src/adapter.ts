@@ -10,7 +10,8 @@ import {
   type NodeRequestListener,
   nodeListenerDispatch,
 } from '@backend2mcp/core/node';
-import { extractRoutes } from './extract/extract-routes.js';
+import { probeBodyParsers } from './extract/body-parsers.js';
+import { bodyParsersOf, extractRoutes } from './extract/extract-routes.js';
 import type { KoaAppLike } from './extract/koa-internals.js';
 import { guardKoaRoutes, koaReaches } from './route-boundary.js';
 
@@ -69,6 +70,8 @@ export class McpAdapter extends NodeMcpAdapter implements McpServerAdapter<Mount
           guardKoaRoutes(app); // the route boundary's check at the route
           return extractRoutes(app);
         },
+        // Parsers keep their options in closures: ask each one what it reads before routes are read.
+        prepare: () => probeBodyParsers(app, bodyParsersOf(app)),
         // callback() composes app.middleware by reference, so middleware added later still runs.
         dispatch: nodeListenerDispatch(
           () => app.callback() as unknown as NodeRequestListener,

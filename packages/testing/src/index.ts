@@ -86,7 +86,7 @@ export {
   type ExtractionFixture,
 } from './extraction-suite.js';
 export * from './http.js';
-export { type ListedToolSchemas, listPublishableTools } from './publishable.js';
+export { type ListedToolSchemas, listPublishableTools, type PublishableCheckOptions } from './publishable.js';
 export * from './reliability.js';
 export * from './resources.js';
 export {

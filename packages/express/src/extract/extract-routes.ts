@@ -10,6 +10,8 @@ import {
   mergeRouteMeta,
   type PathTemplate,
   parsePathTemplate,
+  pluginMiddlewareSkipped,
+  pluginRouteSkipped,
   regexPathSkipped,
   unexposedMethod,
 } from '@backend2mcp/core/adapter';
@@ -26,6 +28,7 @@ import {
 import { translateExpress4Path } from './express4-path.js';
 import { flattenPathSpec, joinPaths } from './join-paths.js';
 import { childOf, mountPathOf } from './mount-path.js';
+import { EXPRESS_IDIOM, pluginMiddlewareOf, pluginRouteKind } from './plugin-routes.js';
 import { routeMethods } from './route-methods.js';
 import { urlSpaceKey } from './url-space.js';
 
@@ -45,8 +48,10 @@ interface Walk {
   seen: Set<string>;
   /** Stacks on the current descent: a router mounted inside itself is walked once. */
   visiting: Set<ExpressLayer[]>;
-  /** Body parsers (`json`, `form`) of the layers walked so far on the current descent. */
+  /** Body parsers (`json`, `form`, `multipart`) of the layers walked so far on the current descent. */
   parsers: string[];
+  /** Templates where swagger-ui-express's middleware is mounted: a GET route there is its page. */
+  swaggerMounts: Set<string>;
 }
 
 /**
@@ -73,7 +78,14 @@ interface Walk {
  * ```
  */
 export function extractRoutes(app: ExpressAppLike): ExtractedRoutes {
-  const walk: Walk = { routes: [], skipped: [], seen: new Set(), visiting: new Set(), parsers: [] };
+  const walk: Walk = {
+    routes: [],
+    skipped: [],
+    seen: new Set(),
+    visiting: new Set(),
+    parsers: [],
+    swaggerMounts: new Set(),
+  };
   walkStack(appStack(app), [{ template: '', paramPatterns: {} }], 'app', walk);
   return { routes: walk.routes, skipped: walk.skipped };
 }
@@ -94,7 +106,10 @@ function walkStack(stack: ExpressLayer[], mounts: PathPart[], source: string, wa
       continue;
     }
     const child = childOf(layer);
-    if (!child) continue;
+    if (!child) {
+      notePluginMiddleware(layer, mounts, walk);
+      continue;
+    }
     if (child.kind === 'unreachable sub-app') {
       const at =
         layer.rawPath === undefined ? '' : ` at ${flattenPathSpec(layer.rawPath).map(String).join(', ')}`;
@@ -154,6 +169,17 @@ function addRoute(
         const key = urlSpaceKey(method, parsed, patterns);
         if (walk.seen.has(key)) continue;
         walk.seen.add(key);
+        // A route the app marked with mcp() asked to be a tool; plumbing is skipped otherwise.
+        const plumbing = meta ? undefined : pluginRouteKind(method, template, route, walk.swaggerMounts);
+        if (plumbing) {
+          walk.skipped.push(
+            pluginRouteSkipped(`${method} ${template}`, plumbing.kind, {
+              ...EXPRESS_IDIOM,
+              ...(plumbing.example ? { example: plumbing.example } : {}),
+            }),
+          );
+          continue;
+        }
         rememberRoute(layer, route, method, template);
         walk.routes.push({
           method,
@@ -168,6 +194,25 @@ function addRoute(
         walk.skipped.push(unexposedMethod(method, template));
       }
     }
+  }
+}
+
+/**
+ * Reports middleware that serves documentation or files (swagger-ui-express,
+ * `express.static`) as skipped, so `list` says why `/docs` is no tool, and
+ * remembers where swagger-ui is mounted for the GET route that serves its page.
+ */
+function notePluginMiddleware(layer: ExpressLayer, mounts: PathPart[], walk: Walk): void {
+  const plugin = pluginMiddlewareOf(layer);
+  if (!plugin) return;
+  const spec = mountPathOf(layer) ?? '/';
+  const below = translatePaths(spec, usesExpress4Syntax(layer), 'middleware', undefined);
+  for (const part of mounts.flatMap((mount) => below.map((path) => joinParts(mount, path)))) {
+    // swagger-ui-express serves its assets with express.static right after its own middleware.
+    if (plugin.kind === 'static-files' && walk.swaggerMounts.has(part.template)) continue;
+    if (plugin.kind === 'swagger-ui') walk.swaggerMounts.add(part.template);
+    const route = plugin.kind === 'swagger-ui' ? part.template : joinPaths(part.template, '*');
+    walk.skipped.push(pluginMiddlewareSkipped(`GET ${route}`, plugin.kind, plugin.plugin));
   }
 }
 

@@ -1,5 +1,12 @@
 import type { ExtractedRoutes, HttpMethod, JsonSchema, RouteInfo } from '@backend2mcp/core';
-import { CATCH_ALL_METHODS, isMcpEndpoint, isToolMethod, unexposedMethod } from '@backend2mcp/core/adapter';
+import {
+  CATCH_ALL_METHODS,
+  isMcpEndpoint,
+  isToolMethod,
+  type PluginRouteIdiom,
+  pluginRouteReason as sharedReason,
+  unexposedMethod,
+} from '@backend2mcp/core/adapter';
 import { decorateMcpRequest } from '../call-context.js';
 import { type FastifyLike, type FastifyRouteOptions, supportedMethodsOf } from '../fastify-internals.js';
 import { translateFastifyPath } from './fastify-path.js';
@@ -56,8 +63,9 @@ export function collectedRoutes(app: object): ExtractedRoutes {
   return { routes, skipped };
 }
 
-const HEAD_REASON =
-  'HEAD only asks for the headers of a GET, which the GET tool already answers; give the route config.mcp to expose it';
+/** The Fastify words in the reasons every adapter shares. */
+const IDIOM: PluginRouteIdiom = { override: 'config.mcp' };
+const HEAD_REASON = sharedReason('head', IDIOM);
 
 /**
  * Why a route is plumbing a plugin or the framework added rather than part of
@@ -66,7 +74,7 @@ const HEAD_REASON =
  */
 function pluginRouteReason(method: string, route: FastifyRouteOptions): string | undefined {
   if (method === 'OPTIONS') {
-    return 'OPTIONS answers CORS preflight requests (e.g. the OPTIONS * route of @fastify/cors), not a model; give the route config.mcp to expose it';
+    return sharedReason('cors-preflight', { ...IDIOM, example: 'the OPTIONS * route of @fastify/cors' });
   }
   if (route.schema?.hide === true) {
     return 'its schema says hide: true, as the routes plugins add for documentation and static files do (@fastify/swagger-ui, @fastify/static); give the route config.mcp to expose it';

@@ -4,18 +4,22 @@ import {
   isMcpEndpoint,
   isToolMethod,
   mergeRouteMeta,
+  pluginRouteSkipped,
   unexposedMethod,
 } from '@backend2mcp/core/adapter';
 import type { HonoAppLike } from '../hono-internals.js';
 import type { OperationInfo } from './hono-path.js';
 import { translateHonoPath } from './hono-path.js';
+import { HONO_IDIOM, pluginRouteKind } from './plugin-routes.js';
 
 /**
  * Reads every route of a Hono app from `app.routes`, which already holds full
  * paths (`basePath()` and `app.route()` applied). Hono lists one entry per
  * handler, so within a method and path the last entry is the endpoint and the
  * earlier ones are its middleware; `app.use()` middleware (`ALL` on a path
- * ending in `*`) is not a route. Schemas come from the app's OpenAPI document
+ * ending in `*`) is not a route. CORS preflight, HEAD, static-file, Swagger UI
+ * and OpenAPI-document routes are reported in `skipped` unless they carry an
+ * `mcp()` marker. Schemas come from the app's OpenAPI document
  * when it has one (`operations`, keyed `METHOD /path`).
  */
 export function extractRoutes(
@@ -51,6 +55,22 @@ export function extractRoutes(
       const routeKey = `${method} ${template}`;
       if (seen.has(routeKey)) continue;
       seen.add(routeKey);
+      // A route the app marked with mcp() asked to be a tool; plumbing is skipped otherwise.
+      const plumbing = meta
+        ? undefined
+        : pluginRouteKind(
+            method,
+            group.map((entry) => entry.handler),
+          );
+      if (plumbing) {
+        skipped.push(
+          pluginRouteSkipped(`${method} ${path}`, plumbing.kind, {
+            ...HONO_IDIOM,
+            ...(plumbing.example ? { example: plumbing.example } : {}),
+          }),
+        );
+        continue;
+      }
       const operation = operations.get(`${method} ${path}`);
       routes.push({
         method,

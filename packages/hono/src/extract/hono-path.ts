@@ -1,3 +1,4 @@
+import type { JsonSchema } from '@backend2mcp/core';
 import {
   type OpenApiDocument,
   type OperationInfo,
@@ -37,5 +38,30 @@ export function openApiPathToHono(path: string): string {
  * `METHOD /hono/:path` (core's OpenAPI reader, with Hono's path syntax).
  */
 export function operationsFromOpenApi(document: OpenApiDocument): Map<string, OperationInfo> {
-  return readOpenApiOperations(document, openApiPathToHono);
+  const operations = readOpenApiOperations(document, openApiPathToHono);
+  for (const operation of operations.values()) {
+    if (operation.schemas.params) operation.schemas.params = withoutNullPathParams(operation.schemas.params);
+  }
+  return operations;
+}
+
+/**
+ * A path segment is never null, but @hono/zod-openapi writes a coerced param
+ * (`z.coerce.number().int()`) as `type: ["integer", "null"]`: published as is,
+ * strict clients warn about the union and a model may send `null`, which
+ * would fill the path with the text "null". The `null` is dropped.
+ */
+function withoutNullPathParams(params: JsonSchema): JsonSchema {
+  const properties = params.properties as Record<string, JsonSchema> | undefined;
+  if (!properties) return params;
+  const cleaned: Record<string, JsonSchema> = {};
+  for (const [name, schema] of Object.entries(properties)) {
+    const { nullable: _nullable, ...rest } = schema;
+    if (Array.isArray(rest.type) && rest.type.includes('null')) {
+      const types = rest.type.filter((type) => type !== 'null');
+      if (types.length > 0) rest.type = types.length === 1 ? types[0] : types;
+    }
+    cleaned[name] = rest;
+  }
+  return { ...params, properties: cleaned };
 }
