@@ -203,6 +203,20 @@ export function getAuthContext(request: unknown): AuthContext | undefined {
   return mcpContext(request)?.auth;
 }
 
+/**
+ * The routes an {@link McpAdapter} reads of a Nest app, and the routes it
+ * skips with the reason: controllers found through Nest's metadata, with the
+ * global prefix, `RouterModule` paths, versioning and `@McpTool()` overrides.
+ * Synchronous, so without the schemas of `@nestjs/swagger` and class-validator
+ * DTOs (the adapter loads those when it prepares); path parameters still come
+ * from the path. Call it once the app is created (`NestFactory.create()`
+ * resolved) and configured (`setGlobalPrefix()`, `enableVersioning()`).
+ */
+export function extractRoutes(app: NestAppLike): ExtractedRoutes {
+  const view = readableApp(app);
+  return toExtractedRoutes(discoverRoutes(view), undefined, view.httpAdapter().getType() === 'fastify');
+}
+
 /** Express platform: the Node in-memory dispatch. Fastify platform: the instance's inject path. */
 function platformDispatch(httpAdapter: () => NestHttpAdapter): Dispatch {
   let dispatch: Dispatch | undefined;

@@ -33,6 +33,7 @@ export {
   type ToolSpec,
 } from '@backend2mcp/core';
 export {
+  extractRoutes,
   getAuthContext,
   McpAdapter,
   type McpAdapterOptions,
