@@ -31,6 +31,7 @@ import {
   injectDispatch,
   translateFastifyPath,
 } from '@backend2mcp/fastify/dispatch';
+import { platformBoundary, VERSION_CONSTRAINT } from './boundary/platform-boundary.js';
 import { type DiscoveredRoutes, discoverRoutes, type NestRoute } from './discover/discover-routes.js';
 import { type NestAppLike, type NestAppView, type NestHttpAdapter, viewOfApp } from './nest-internals.js';
 import { loadRouteSchemas, type RouteSchemaSource, type SchemaMode } from './schemas/route-schemas.js';
@@ -53,7 +54,10 @@ export interface McpCallContext extends DispatchContext {}
 
 /** Headers a request needs to reach a route's handler (version header, `host`), kept beside its {@link RouteInfo}. */
 const REQUIRED_HEADERS = Symbol('backend2mcp.nestjs.requiredHeaders');
-type NestRouteInfo = RouteInfo & { [REQUIRED_HEADERS]?: Record<string, string> };
+type NestRouteInfo = RouteInfo & {
+  [REQUIRED_HEADERS]?: Record<string, string>;
+  [VERSION_CONSTRAINT]?: string | symbol;
+};
 
 /**
  * Serves every route of a NestJS application (Express or Fastify platform) as
@@ -79,29 +83,45 @@ export class McpAdapter extends NodeMcpAdapter {
    */
   constructor(app: NestAppLike | PromiseLike<NestAppLike> | NestAppView, options: McpAdapterOptions = {}) {
     const source = appSource(app);
+    const warn = options.onWarning ?? console.warn;
+    const boundary = platformBoundary(() => source.view().httpAdapter());
     let schemas: (() => RouteSchemaSource) | undefined;
     super(
       {
         prepare: async () => {
-          await source.start();
+          // The check at the route goes in before the app starts (Fastify takes no hook after).
+          await source.start(() => boundary.guard());
+          if (!boundary.guard()) {
+            warn(
+              'backend2mcp: the Nest app (Fastify platform) had already started, so calls are checked against their route only before dispatch ' +
+                '(a rewriteUrl that sends them elsewhere is not caught); create the adapter before app.listen().',
+            );
+          }
           schemas = await loadRouteSchemas(
             options.schemas ?? 'auto',
             () => source.view().application(),
-            options.onWarning ?? console.warn,
+            warn,
           );
         },
         extractRoutes: () => {
           const view = source.view();
           const fastify = view.httpAdapter().getType() === 'fastify';
-          return toExtractedRoutes(discoverRoutes(view), schemas?.(), fastify);
+          const discovered = discoverRoutes(view);
+          // Express: the handlers' routes (not Nest middleware registered as routes) get their check.
+          boundary.know(discovered);
+          boundary.guard();
+          return toExtractedRoutes(discovered, schemas?.(), fastify);
         },
         dispatch: withRequiredHeaders(
           platformDispatch(() => source.view().httpAdapter()),
           () => this.tools,
         ),
+        reaches: boundary.reaches,
       },
       options,
     );
+    // McpModule's adapter is created while the app initialises, before Fastify is ready: guard now.
+    if (source.available()) boundary.guard();
   }
 
   /**
@@ -154,21 +174,26 @@ export class McpAdapter extends NodeMcpAdapter {
 
 /** The app behind an adapter: how to start it (or wait for it) and how to read it once started. */
 interface AppSource {
-  start(): Promise<void>;
+  /** Waits for the app (and initialises it); `beforeInit` runs once the app exists, before that. */
+  start(beforeInit: () => void): Promise<void>;
+  /** True once the app exists, so {@link view} answers. */
+  available(): boolean;
   view(): NestAppView;
 }
 
 function appSource(app: NestAppLike | PromiseLike<NestAppLike> | NestAppView): AppSource {
   // McpModule's view: the app is started elsewhere; wait for it.
-  if ('modules' in app) return { start: async () => app.started?.(), view: () => app };
+  if ('modules' in app) return { start: async () => app.started?.(), available: () => true, view: () => app };
   let view: NestAppView | undefined = 'then' in app ? undefined : readableApp(app);
   return {
-    async start() {
+    async start(beforeInit) {
       const resolved = await app;
       view ??= readableApp(resolved);
+      beforeInit();
       // Routes reach the platform when the app initialises (a no-op when it already has).
       await resolved.init();
     },
+    available: () => view !== undefined,
     view() {
       if (!view)
         throw new Backend2McpError('UNSUPPORTED_APP', 'backend2mcp: the Nest app has not been created yet.');
@@ -266,7 +291,7 @@ function toExtractedRoutes(
   fastify: boolean,
 ): ExtractedRoutes {
   const clashing = versionClashes(discovered.routes);
-  const skipped = [...discovered.skipped];
+  const skipped = discovered.skipped.map(({ route, reason }) => ({ route, reason }));
   const routes: NestRouteInfo[] = [];
   for (const route of discovered.routes) {
     const translated = fastify
@@ -291,6 +316,7 @@ function toExtractedRoutes(
       ...metaOf({ ...route, path: translated.template }, clashing),
     };
     if (Object.keys(route.headers).length > 0) info[REQUIRED_HEADERS] = route.headers;
+    if (route.versionConstraint !== undefined) info[VERSION_CONSTRAINT] = route.versionConstraint;
     routes.push(info);
   }
   return { routes, skipped };
