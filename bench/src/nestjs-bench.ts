@@ -33,8 +33,14 @@ function log(line: string): void {
 }
 
 const SETTINGS = {
-  full: { perCall: { rounds: 9, timeMs: 400, warmupMs: 100 }, load: { connections: 50, durationS: 60, warmupS: 30 } },
-  quick: { perCall: { rounds: 3, timeMs: 200, warmupMs: 50 }, load: { connections: 50, durationS: 5, warmupS: 3 } },
+  full: {
+    perCall: { rounds: 9, timeMs: 400, warmupMs: 100 },
+    load: { connections: 50, durationS: 60, warmupS: 30 },
+  },
+  quick: {
+    perCall: { rounds: 3, timeMs: 200, warmupMs: 50 },
+    load: { connections: 50, durationS: 5, warmupS: 3 },
+  },
 };
 
 /** The floor under load: autocannon on `GET /users/:id` through Nest, without MCP. */

@@ -7,7 +7,13 @@ import type { Framework, FrameworkBench } from './types.js';
 
 export type { BenchAdapter, BenchApp, Framework, FrameworkBench, HttpServerHandle } from './types.js';
 
-const ALL_FRAMEWORKS: readonly FrameworkBench[] = [expressBench, fastifyBench, honoBench, koaBench, nestjsBench];
+const ALL_FRAMEWORKS: readonly FrameworkBench[] = [
+  expressBench,
+  fastifyBench,
+  honoBench,
+  koaBench,
+  nestjsBench,
+];
 
 /** `BENCH_FRAMEWORKS=nestjs` (a comma list) keeps a run to some frameworks: see src/nestjs-bench.ts. */
 const ONLY = process.env.BENCH_FRAMEWORKS?.split(',').map((name) => name.trim());

@@ -310,6 +310,7 @@ function toExtractedRoutes(
         : {}),
       source: `nest ${route.source}`,
       ...(routeSchemas?.schemas ? { schemas: routeSchemas.schemas } : {}),
+      ...(routeSchemas?.bodyEncoding ? { bodyEncoding: routeSchemas.bodyEncoding } : {}),
       ...(routeSchemas?.description ? { description: routeSchemas.description } : {}),
       ...(routeSchemas?.summary ? { summary: routeSchemas.summary } : {}),
       ...(routeSchemas?.tags ? { tags: routeSchemas.tags } : {}),
