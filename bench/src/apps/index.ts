@@ -7,8 +7,7 @@ import type { Framework, FrameworkBench } from './types.js';
 
 export type { BenchAdapter, BenchApp, Framework, FrameworkBench, HttpServerHandle } from './types.js';
 
-/** Every framework, in the order the report lists them. */
-export const FRAMEWORKS: readonly FrameworkBench[] = [
+const ALL_FRAMEWORKS: readonly FrameworkBench[] = [
   expressBench,
   fastifyBench,
   honoBench,
@@ -16,9 +15,17 @@ export const FRAMEWORKS: readonly FrameworkBench[] = [
   nestjsBench,
 ];
 
+/** `BENCH_FRAMEWORKS=nestjs` (a comma list) keeps a run to some frameworks: see src/nestjs-bench.ts. */
+const ONLY = process.env.BENCH_FRAMEWORKS?.split(',').map((name) => name.trim());
+
+/** Every framework (or those `BENCH_FRAMEWORKS` names), in the order the report lists them. */
+export const FRAMEWORKS: readonly FrameworkBench[] = ONLY
+  ? ALL_FRAMEWORKS.filter((bench) => ONLY.includes(bench.framework))
+  : ALL_FRAMEWORKS;
+
 /** The bench of one framework by name. */
 export function frameworkBench(name: Framework): FrameworkBench {
-  const bench = FRAMEWORKS.find((candidate) => candidate.framework === name);
+  const bench = ALL_FRAMEWORKS.find((candidate) => candidate.framework === name);
   if (!bench) throw new Error(`unknown framework ${name}`);
   return bench;
 }

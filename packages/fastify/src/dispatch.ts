@@ -11,3 +11,4 @@ export { getAuthContext, type McpRequestInfo, mcpContext } from './call-context.
 export { translateFastifyPath } from './collect/fastify-path.js';
 export { jsonRpcErrorHandler } from './endpoint-errors.js';
 export { injectDispatch } from './inject-dispatch.js';
+export { fastifyReaches, guardFastifyRoutes } from './route-boundary.js';

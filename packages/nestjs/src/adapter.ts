@@ -30,6 +30,7 @@ import {
   injectDispatch,
   translateFastifyPath,
 } from '@backend2mcp/fastify/dispatch';
+import { platformBoundary, VERSION_CONSTRAINT } from './boundary/platform-boundary.js';
 import { type DiscoveredRoutes, discoverRoutes, type NestRoute } from './discover/discover-routes.js';
 import { type NestAppLike, type NestAppView, type NestHttpAdapter, viewOfApp } from './nest-internals.js';
 import { loadRouteSchemas, type RouteSchemaSource, type SchemaMode } from './schemas/route-schemas.js';
@@ -52,7 +53,10 @@ export interface McpCallContext extends DispatchContext {}
 
 /** Headers a request needs to reach a route's handler (version header, `host`), kept beside its {@link RouteInfo}. */
 const REQUIRED_HEADERS = Symbol('backend2mcp.nestjs.requiredHeaders');
-type NestRouteInfo = RouteInfo & { [REQUIRED_HEADERS]?: Record<string, string> };
+type NestRouteInfo = RouteInfo & {
+  [REQUIRED_HEADERS]?: Record<string, string>;
+  [VERSION_CONSTRAINT]?: string | symbol;
+};
 
 /**
  * Serves every route of a NestJS application (Express or Fastify platform) as
@@ -78,29 +82,45 @@ export class McpAdapter extends NodeMcpAdapter {
    */
   constructor(app: NestAppLike | PromiseLike<NestAppLike> | NestAppView, options: McpAdapterOptions = {}) {
     const source = appSource(app);
+    const warn = options.onWarning ?? console.warn;
+    const boundary = platformBoundary(() => source.view().httpAdapter());
     let schemas: (() => RouteSchemaSource) | undefined;
     super(
       {
         prepare: async () => {
-          await source.start();
+          // The check at the route goes in before the app starts (Fastify takes no hook after).
+          await source.start(() => boundary.guard());
+          if (!boundary.guard()) {
+            warn(
+              'backend2mcp: the Nest app (Fastify platform) had already started, so calls are checked against their route only before dispatch ' +
+                '(a rewriteUrl that sends them elsewhere is not caught); create the adapter before app.listen().',
+            );
+          }
           schemas = await loadRouteSchemas(
             options.schemas ?? 'auto',
             () => source.view().application(),
-            options.onWarning ?? console.warn,
+            warn,
           );
         },
         extractRoutes: () => {
           const view = source.view();
           const fastify = view.httpAdapter().getType() === 'fastify';
-          return toExtractedRoutes(discoverRoutes(view), schemas?.(), fastify);
+          const discovered = discoverRoutes(view);
+          // Express: the handlers' routes (not Nest middleware registered as routes) get their check.
+          boundary.know(discovered);
+          boundary.guard();
+          return toExtractedRoutes(discovered, schemas?.(), fastify);
         },
         dispatch: withRequiredHeaders(
           platformDispatch(() => source.view().httpAdapter()),
           () => this.tools,
         ),
+        reaches: boundary.reaches,
       },
       options,
     );
+    // McpModule's adapter is created while the app initialises, before Fastify is ready: guard now.
+    if (source.available()) boundary.guard();
   }
 
   /**
@@ -153,21 +173,26 @@ export class McpAdapter extends NodeMcpAdapter {
 
 /** The app behind an adapter: how to start it (or wait for it) and how to read it once started. */
 interface AppSource {
-  start(): Promise<void>;
+  /** Waits for the app (and initialises it); `beforeInit` runs once the app exists, before that. */
+  start(beforeInit: () => void): Promise<void>;
+  /** True once the app exists, so {@link view} answers. */
+  available(): boolean;
   view(): NestAppView;
 }
 
 function appSource(app: NestAppLike | PromiseLike<NestAppLike> | NestAppView): AppSource {
   // McpModule's view: the app is started elsewhere; wait for it.
-  if ('modules' in app) return { start: async () => app.started?.(), view: () => app };
+  if ('modules' in app) return { start: async () => app.started?.(), available: () => true, view: () => app };
   let view: NestAppView | undefined = 'then' in app ? undefined : readableApp(app);
   return {
-    async start() {
+    async start(beforeInit) {
       const resolved = await app;
       view ??= readableApp(resolved);
+      beforeInit();
       // Routes reach the platform when the app initialises (a no-op when it already has).
       await resolved.init();
     },
+    available: () => view !== undefined,
     view() {
       if (!view)
         throw new Backend2McpError('UNSUPPORTED_APP', 'backend2mcp: the Nest app has not been created yet.');
@@ -200,6 +225,20 @@ export function mcpContext(request: unknown): McpCallContext | undefined {
 /** The caller of the MCP call `request` serves, as the configured auth providers established it. */
 export function getAuthContext(request: unknown): AuthContext | undefined {
   return mcpContext(request)?.auth;
+}
+
+/**
+ * The routes an {@link McpAdapter} reads of a Nest app, and the routes it
+ * skips with the reason: controllers found through Nest's metadata, with the
+ * global prefix, `RouterModule` paths, versioning and `@McpTool()` overrides.
+ * Synchronous, so without the schemas of `@nestjs/swagger` and class-validator
+ * DTOs (the adapter loads those when it prepares); path parameters still come
+ * from the path. Call it once the app is created (`NestFactory.create()`
+ * resolved) and configured (`setGlobalPrefix()`, `enableVersioning()`).
+ */
+export function extractRoutes(app: NestAppLike): ExtractedRoutes {
+  const view = readableApp(app);
+  return toExtractedRoutes(discoverRoutes(view), undefined, view.httpAdapter().getType() === 'fastify');
 }
 
 /** Express platform: the Node in-memory dispatch. Fastify platform: the instance's inject path. */
@@ -251,7 +290,7 @@ function toExtractedRoutes(
   fastify: boolean,
 ): ExtractedRoutes {
   const clashing = versionClashes(discovered.routes);
-  const skipped = [...discovered.skipped];
+  const skipped = discovered.skipped.map(({ route, reason }) => ({ route, reason }));
   const routes: NestRouteInfo[] = [];
   for (const route of discovered.routes) {
     const translated = fastify
@@ -270,12 +309,14 @@ function toExtractedRoutes(
         : {}),
       source: `nest ${route.source}`,
       ...(routeSchemas?.schemas ? { schemas: routeSchemas.schemas } : {}),
+      ...(routeSchemas?.bodyEncoding ? { bodyEncoding: routeSchemas.bodyEncoding } : {}),
       ...(routeSchemas?.description ? { description: routeSchemas.description } : {}),
       ...(routeSchemas?.summary ? { summary: routeSchemas.summary } : {}),
       ...(routeSchemas?.tags ? { tags: routeSchemas.tags } : {}),
       ...metaOf({ ...route, path: translated.template }, clashing),
     };
     if (Object.keys(route.headers).length > 0) info[REQUIRED_HEADERS] = route.headers;
+    if (route.versionConstraint !== undefined) info[VERSION_CONSTRAINT] = route.versionConstraint;
     routes.push(info);
   }
   return { routes, skipped };

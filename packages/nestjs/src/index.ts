@@ -8,6 +8,7 @@
 // The same core names in every adapter (docs/adapter-api.md), so users import from one package.
 export * from '@backend2mcp/core/user';
 export {
+  extractRoutes,
   getAuthContext,
   McpAdapter,
   type McpAdapterOptions,

@@ -1,4 +1,9 @@
+import 'reflect-metadata';
 import { Cleanups, connectInMemory, textOf } from '@backend2mcp/test-support';
+import { Body, Controller, HttpCode, Module, Post, Req } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { McpAdapter, type McpAdapterOptions } from '../src/index.js';
 import { createCatsApp } from './fixtures/cats-app.js';
@@ -92,5 +97,40 @@ describe('nest schemas from class-validator DTOs and parameter decorators (no sw
       query: { type: 'object', additionalProperties: true },
     });
     expect(tool('get_api_v1_cats').title).toBe('GET /api/v1/cats');
+  });
+});
+
+@Controller('forms')
+class FormsController {
+  @Post()
+  @HttpCode(200)
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiBody({ schema: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] } })
+  create(@Body() body: unknown, @Req() request: { headers: Record<string, string> }) {
+    return { body, type: request.headers['content-type'] };
+  }
+}
+
+@Module({ controllers: [FormsController] })
+class FormsModule {}
+
+describe('nest schemas: a form body (@ApiConsumes)', () => {
+  it('sends the body encoded as the operation declares it', async () => {
+    const app = await NestFactory.create(FormsModule, new ExpressAdapter(), {
+      logger: false,
+      abortOnError: false,
+    });
+    cleanups.add(() => app.close());
+    const client = await connectInMemory(new McpAdapter(app, { onWarning: () => {} }), cleanups);
+    const { tools } = await client.listTools();
+    expect(tools.find((tool) => tool.name === 'post_forms')?.inputSchema).toMatchObject({
+      properties: { name: { type: 'string' } },
+      required: ['name'],
+    });
+    const result = await client.callTool({ name: 'post_forms', arguments: { name: 'Ada Lovelace' } });
+    expect(result.structuredContent).toEqual({
+      body: { name: 'Ada Lovelace' },
+      type: 'application/x-www-form-urlencoded',
+    });
   });
 });

@@ -16,6 +16,8 @@ export interface NestRoute {
   version?: string;
   /** Headers every request to this route needs to reach this handler (version header, `host`). */
   headers: Record<string, string>;
+  /** Under header or media-type versioning: the version the platform's router matches this variant by. */
+  versionConstraint?: string | symbol;
   /** `@McpTool()` / `@McpExclude()` overrides. */
   meta?: McpToolOptions;
   /** `Controller.method`, for messages. */
@@ -26,6 +28,9 @@ export interface NestRoute {
 export interface SkippedNestRoute {
   route: string;
   reason: string;
+  /** Where the handler is registered on the platform, though no tool reaches it. */
+  path?: string;
+  methods?: readonly NestHttpMethod[];
 }
 
 /** What {@link discoverRoutes} found. */
@@ -93,20 +98,24 @@ export function discoverRoutes(app: NestAppView): DiscoveredRoutes {
             );
             for (const path of paths) {
               if (reason !== undefined || !methods || typeof hostHeaders === 'string') {
-                skipped.push({ route: `${source} ${path}`, reason: reason ?? '' });
+                skipped.push({
+                  route: `${source} ${path}`,
+                  reason: reason ?? '',
+                  path,
+                  ...(methods ? { methods } : {}),
+                });
                 continue;
               }
               for (const method of methods) {
-                for (const variant of Array.isArray(variants) ? variants : [{ headers: {} }]) {
+                for (const variant of Array.isArray(variants) ? variants : [undefined]) {
                   routes.push({
                     method,
                     path,
                     controller,
                     methodName,
-                    ...('version' in variant && variant.version !== undefined
-                      ? { version: variant.version }
-                      : {}),
-                    headers: { ...hostHeaders, ...variant.headers },
+                    ...(variant?.version !== undefined ? { version: variant.version } : {}),
+                    ...(variant ? { versionConstraint: variant.constraint } : {}),
+                    headers: { ...hostHeaders, ...variant?.headers },
                     ...(meta ? { meta } : {}),
                     source,
                   });

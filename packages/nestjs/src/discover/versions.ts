@@ -9,6 +9,8 @@ export interface VersionVariant {
   /** The version, or undefined for `VERSION_NEUTRAL` (reached without any version). */
   version?: string;
   headers: Record<string, string>;
+  /** The version as Nest registered it (the string, or the app's `VERSION_NEUTRAL`), what Fastify's version constraint stores. */
+  constraint: string | symbol;
 }
 
 /** `VERSION_NEUTRAL` is a symbol of the app's own copy of `@nestjs/common`: compare by description. */
@@ -33,11 +35,19 @@ export function headerVersionVariants(
     return 'custom versioning chooses handlers with a function of the request; no tool call can target one version';
   }
   return versions.map((each): VersionVariant => {
-    if (isVersionNeutral(each)) return { headers: {} };
+    if (isVersionNeutral(each)) return { headers: {}, constraint: each };
     const value = String(each);
     if (versioning.type === VERSIONING_HEADER) {
-      return { version: value, headers: { [(versioning.header ?? '').toLowerCase()]: value } };
+      return {
+        version: value,
+        headers: { [(versioning.header ?? '').toLowerCase()]: value },
+        constraint: value,
+      };
     }
-    return { version: value, headers: { accept: `application/json;${versioning.key ?? 'v='}${value}` } };
+    return {
+      version: value,
+      headers: { accept: `application/json;${versioning.key ?? 'v='}${value}` },
+      constraint: value,
+    };
   });
 }

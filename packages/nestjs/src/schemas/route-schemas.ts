@@ -1,3 +1,4 @@
+import type { OperationInfo } from '@backend2mcp/core/adapter';
 import type { NestRoute } from '../discover/discover-routes.js';
 import { type DtoSchemaReader, loadDtoSchemas } from './dto-schemas.js';
 import { isInformative } from './openapi-operations.js';
@@ -12,6 +13,8 @@ export type SchemaPart = 'params' | 'query' | 'headers' | 'body' | 'response';
 /** The schemas and texts found for one route (the shape of core's route schemas). */
 export interface FoundRouteSchemas {
   schemas?: { [part in SchemaPart]?: JsonSchemaObject };
+  /** How the body is sent when the operation takes a form and no JSON (`@ApiConsumes()`). */
+  bodyEncoding?: OperationInfo['bodyEncoding'];
   description?: string;
   summary?: string;
   tags?: string[];

@@ -1,5 +1,6 @@
+import type { OpenApiDocument } from '@backend2mcp/core/adapter';
 import type { NestRoute } from '../discover/discover-routes.js';
-import { type OpenApiDocument, operationSchemas } from './openapi-operations.js';
+import { openApiOperations } from './openapi-operations.js';
 import type { FoundRouteSchemas } from './route-schemas.js';
 
 /** What this package calls of `@nestjs/swagger`. */
@@ -27,6 +28,7 @@ export async function loadSwaggerSchemas(): Promise<((app: unknown) => SwaggerSc
       openapi: '3.0.0',
       info: { title: 'backend2mcp', version: '1' },
     });
-    return (route) => operationSchemas(document, route.method, route.path);
+    const operation = openApiOperations(document);
+    return (route) => operation(route.method, route.path);
   };
 }
