@@ -82,7 +82,10 @@ function isHandler(layer: ExpressLayer, handlers: ReadonlySet<string>): boolean 
   const route = layer.route;
   if (!route) return false;
   let known = classified.get(handlers);
-  if (!known) classified.set(handlers, (known = new WeakMap()));
+  if (!known) {
+    known = new WeakMap();
+    classified.set(handlers, known);
+  }
   let answer = known.get(layer);
   if (answer === undefined) {
     // Asked through Express's own method check, so an `@All()` route (Express's `_all`) counts for each method.
