@@ -74,12 +74,27 @@ export function guardExpressRoutes(instance: unknown, handlers: ReadonlySet<stri
   for (const layer of stackOf(instance)) if (isHandler(layer, handlers)) guardLayer(layer);
 }
 
+/** Each layer's answer, per handler set (a new set comes with each extraction): every call walks the stack. */
+const classified = new WeakMap<ReadonlySet<string>, WeakMap<ExpressLayer, boolean>>();
+
 /** A route layer at the method and path of one of the app's handlers. */
 function isHandler(layer: ExpressLayer, handlers: ReadonlySet<string>): boolean {
   const route = layer.route;
   if (!route) return false;
-  // Asked through Express's own method check, so an `@All()` route (Express's `_all`) counts for each method.
-  return HANDLER_METHODS.some((method) => handlers.has(`${method} ${route.path}`) && handles(route, method));
+  let known = classified.get(handlers);
+  if (!known) {
+    known = new WeakMap();
+    classified.set(handlers, known);
+  }
+  let answer = known.get(layer);
+  if (answer === undefined) {
+    // Asked through Express's own method check, so an `@All()` route (Express's `_all`) counts for each method.
+    answer = HANDLER_METHODS.some(
+      (method) => handlers.has(`${method} ${route.path}`) && handles(route, method),
+    );
+    known.set(layer, answer);
+  }
+  return answer;
 }
 
 function matches(layer: ExpressLayer, path: string): boolean {
