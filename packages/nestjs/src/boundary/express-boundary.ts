@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HttpMethod } from '@backend2mcp/core';
 import {
   admitRoute,
-  type HttpMethod,
   ROUTE_BOUNDARY_BODY,
   ROUTE_BOUNDARY_STATUS,
   type RouteTarget,
   routeExpectation,
-} from '@backend2mcp/core';
+} from '@backend2mcp/core/adapter';
 
 /**
  * The route boundary on Nest's Express platform: a tool's request runs its own

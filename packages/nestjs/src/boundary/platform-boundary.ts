@@ -1,4 +1,5 @@
-import type { HttpMethod, RouteReach, RouteTarget } from '@backend2mcp/core';
+import type { HttpMethod } from '@backend2mcp/core';
+import type { RouteReach, RouteTarget } from '@backend2mcp/core/adapter';
 import { fastifyReaches, guardFastifyRoutes } from '@backend2mcp/fastify/dispatch';
 import type { DiscoveredRoutes } from '../discover/discover-routes.js';
 import type { NestHttpAdapter } from '../nest-internals.js';
