@@ -153,6 +153,7 @@ export interface AdapterUnderTest extends Connectable {
   listen(options?: {
     port?: number;
     requestTimeoutMs?: number;
+    headersTimeoutMs?: number;
   }): Promise<{ url: URL; server: Server; close(): Promise<void> }>;
   close(): Promise<void>;
   readonly server: { prepare(): Promise<void>; readonly tools: readonly ToolLike[] };
@@ -792,6 +793,27 @@ function describeHttpTransport(fixture: ReliabilityFixture): void {
       socket.write(
         `POST /mcp HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"jsonrpc":`,
       );
+      const closedAt = await closed;
+      expect(closedAt - started).toBeLessThan(5000);
+      expect(Buffer.concat(received).toString('latin1')).toMatch(/^HTTP\/1\.1 408/);
+      const ping = await rawRequest(listening.url, { headers: MCP_POST_HEADERS, body: LEGACY_PING });
+      expect(jsonRpcOf(ping)).toMatchObject({ id: 'ping', result: {} });
+    } finally {
+      await listening.close();
+    }
+  });
+
+  it('listen() drops a client that sends its headers too slowly (headersTimeoutMs) and keeps serving', async () => {
+    const { adapter } = fixture.create();
+    const listening = await adapter.listen({ port: 0, headersTimeoutMs: 300 });
+    try {
+      const socket = connect(Number(listening.url.port), '127.0.0.1');
+      const received: Buffer[] = [];
+      socket.on('data', (chunk: Buffer) => received.push(chunk));
+      const closed = new Promise<number>((resolve) => socket.on('close', () => resolve(Date.now())));
+      const started = Date.now();
+      // The header section never ends: no blank line. The request timeout (30 s) is far away.
+      socket.write('POST /mcp HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n');
       const closedAt = await closed;
       expect(closedAt - started).toBeLessThan(5000);
       expect(Buffer.concat(received).toString('latin1')).toMatch(/^HTTP\/1\.1 408/);
