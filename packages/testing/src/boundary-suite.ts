@@ -7,6 +7,7 @@ export interface BoundarySuiteOptions {
   auth?: object;
   stdioCredentials?: Record<string, string>;
   routeMaps?: readonly object[];
+  exclude?: object;
   filter?: (tool: { route: { path: string } }) => boolean;
   toolScopes?: (tool: { name: string }) => readonly string[] | undefined;
 }
@@ -124,6 +125,14 @@ export function describeRouteBoundary(framework: string, fixture: BoundaryFixtur
       const names = (await client.listTools()).tools.map((tool) => tool.name);
       expect(names).toContain('delete_users_by_id');
       expect(names).not.toContain('delete_users_all');
+      expect(await outcome(client, 'delete_users_by_id', { id: '3' })).toEqual({ deleted: '3' });
+      expect(await outcome(client, 'delete_users_by_id', { id: 'all' })).toBe('refused');
+      expect(hits).toEqual([]);
+    });
+
+    it('a tool never runs an overlapping route that exclude left out, even for a caller with every scope', async () => {
+      const { client, hits } = await asCaller('admin-token', { exclude: { path: '/users/all' } });
+      expect((await client.listTools()).tools.map((tool) => tool.name)).not.toContain('delete_users_all');
       expect(await outcome(client, 'delete_users_by_id', { id: '3' })).toEqual({ deleted: '3' });
       expect(await outcome(client, 'delete_users_by_id', { id: 'all' })).toBe('refused');
       expect(hits).toEqual([]);

@@ -153,6 +153,7 @@ export interface AdapterUnderTest extends Connectable {
   listen(options?: {
     port?: number;
     requestTimeoutMs?: number;
+    headersTimeoutMs?: number;
   }): Promise<{ url: URL; server: Server; close(): Promise<void> }>;
   close(): Promise<void>;
   readonly server: { prepare(): Promise<void>; readonly tools: readonly ToolLike[] };
@@ -523,6 +524,21 @@ function describeFaults(fixture: ReliabilityFixture): void {
   });
 }
 
+/** Core's default `maxUrlBytes`. */
+const DEFAULT_MAX_URL_BYTES = 8 * 1024;
+
+/** More than the literal parts of any generated route's path take. */
+const URL_SLACK = 256;
+
+/** Bytes of a value in a URL once percent-encoded (0 for one that cannot be: it is refused anyway). */
+function encodedBytes(value: string): number {
+  try {
+    return encodeURIComponent(value).length;
+  } catch {
+    return 0;
+  }
+}
+
 /** Runs a property; on failure, says how to replay the route set too. */
 async function assertWithSeed(seed: number, property: fc.IAsyncProperty<any>): Promise<void> {
   try {
@@ -566,12 +582,28 @@ function describeProperties(fixture: ReliabilityFixture): void {
               refusal = `Path parameter "${arg}"`;
           });
           if (!refusal && hasLoneSurrogate(q)) refusal = 'Query parameter "q"';
+          // Long values (a few thousand emoji) make URLs past the default maxUrlBytes: refused by
+          // the limit's name. The route's literal parts add up to URL_SLACK bytes, so near the
+          // limit either outcome is right.
+          let urlBytes = 3 + encodedBytes(q);
+          params.forEach((param) => {
+            const value = values[param.name]!;
+            urlBytes +=
+              param.kind === 'wildcard'
+                ? value.split('/').reduce((sum, segment) => sum + encodedBytes(segment) + 1, -1)
+                : encodedBytes(value);
+          });
+          const nearUrlLimit = urlBytes + URL_SLACK > DEFAULT_MAX_URL_BYTES;
+          if (!refusal && urlBytes > DEFAULT_MAX_URL_BYTES) refusal = '(option maxUrlBytes)';
 
           hits.length = 0;
           const result = await adapter.callTool(tool.name, args);
           if (refusal) {
             expect(result.isError).toBe(true);
             expect(textOf(result)).toContain(refusal);
+            expect(hits).toEqual([]);
+          } else if (nearUrlLimit && result.isError) {
+            expect(textOf(result)).toContain('(option maxUrlBytes)');
             expect(hits).toEqual([]);
           } else {
             expect(result.structuredContent).toEqual({ route: route.id, params: values, q });
@@ -792,6 +824,27 @@ function describeHttpTransport(fixture: ReliabilityFixture): void {
       socket.write(
         `POST /mcp HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"jsonrpc":`,
       );
+      const closedAt = await closed;
+      expect(closedAt - started).toBeLessThan(5000);
+      expect(Buffer.concat(received).toString('latin1')).toMatch(/^HTTP\/1\.1 408/);
+      const ping = await rawRequest(listening.url, { headers: MCP_POST_HEADERS, body: LEGACY_PING });
+      expect(jsonRpcOf(ping)).toMatchObject({ id: 'ping', result: {} });
+    } finally {
+      await listening.close();
+    }
+  });
+
+  it('listen() drops a client that sends its headers too slowly (headersTimeoutMs) and keeps serving', async () => {
+    const { adapter } = fixture.create();
+    const listening = await adapter.listen({ port: 0, headersTimeoutMs: 300 });
+    try {
+      const socket = connect(Number(listening.url.port), '127.0.0.1');
+      const received: Buffer[] = [];
+      socket.on('data', (chunk: Buffer) => received.push(chunk));
+      const closed = new Promise<number>((resolve) => socket.on('close', () => resolve(Date.now())));
+      const started = Date.now();
+      // The header section never ends: no blank line. The request timeout (30 s) is far away.
+      socket.write('POST /mcp HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n');
       const closedAt = await closed;
       expect(closedAt - started).toBeLessThan(5000);
       expect(Buffer.concat(received).toString('latin1')).toMatch(/^HTTP\/1\.1 408/);
