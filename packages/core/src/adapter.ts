@@ -46,7 +46,6 @@ export {
   type PluginRouteIdiom,
   type PluginRouteKind,
   pluginMiddlewareSkipped,
-  pluginRouteKindOfMethod,
   pluginRouteReason,
   pluginRouteSkipped,
 } from './adapter/plugin-routes.js';
