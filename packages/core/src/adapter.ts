@@ -48,7 +48,6 @@ export {
   type PluginRouteIdiom,
   type PluginRouteKind,
   pluginMiddlewareSkipped,
-  pluginRouteKindOfMethod,
   pluginRouteReason,
   pluginRouteSkipped,
 } from './adapter/plugin-routes.js';

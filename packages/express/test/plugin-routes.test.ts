@@ -39,6 +39,7 @@ describe.each([
       'GET /api-docs':
         'middleware serves a Swagger UI page (swagger-ui-express) here, as plugins do for documentation and static files; it is no route of the API, so no tool',
       'GET /v2/guide': `it serves a Swagger UI page (e.g. swagger-ui-express), as the routes plugins add for documentation and static files do; ${MARKER}`,
+      'GET /reference': `it serves a Swagger UI page (e.g. swagger-ui-express), as the routes plugins add for documentation and static files do; ${MARKER}`,
       'HEAD /pets': `HEAD only asks for the headers of a GET, which the GET tool already answers; ${MARKER}`,
       'GET /files/:name': `it serves static files (e.g. express.static), as the routes plugins add for documentation and static files do; ${MARKER}`,
     });

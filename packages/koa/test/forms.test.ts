@@ -57,6 +57,13 @@ describe('koa adapter: bodies in the encoding the app parses', () => {
       '/feedback',
       'multipart',
     ],
+    [
+      '@koa/multer .single() with the file left out, on the route',
+      'multered',
+      'post_profiles',
+      '/profiles',
+      'multipart',
+    ],
   ] as const)(
     'detects %s and sends what a browser form would',
     async (_label, which, tool, path, encoding) => {

@@ -52,17 +52,6 @@ export function pluginRouteSkipped(
 }
 
 /**
- * The kind of a route that is not a tool by method alone (OPTIONS, or a HEAD
- * the app declared itself), or undefined. A HEAD twin that the framework adds
- * to a GET is not a route at all; adapters drop it silently.
- */
-export function pluginRouteKindOfMethod(method: string): 'cors-preflight' | 'head' | undefined {
-  if (method === 'OPTIONS') return 'cors-preflight';
-  if (method === 'HEAD') return 'head';
-  return undefined;
-}
-
-/**
  * A `skipped` entry for plugin middleware that serves requests without being a
  * route (Express `app.use('/docs', swaggerUi.serve)`, Koa `app.use(serve(dir))`):
  * there is nothing to mark, so the reason says what it serves only.

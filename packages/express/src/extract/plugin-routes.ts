@@ -35,11 +35,11 @@ export function pluginRouteKind(
 ): { kind: PluginRouteKind; example?: string } | undefined {
   if (method === 'OPTIONS') return { kind: 'cors-preflight', example: "app.options('*', cors())" };
   if (method === 'HEAD') return { kind: 'head' };
-  if (route.stack.some((layer) => pluginMiddlewareOf(layer)?.kind === 'static-files')) {
-    return { kind: 'static-files', example: 'express.static' };
-  }
-  if (method === 'GET' && swaggerMounts.has(template)) {
+  const kinds = new Set(route.stack.map((layer) => pluginMiddlewareOf(layer)?.kind));
+  // swagger-ui-express's `serve` holds express.static too: the page is what the route is.
+  if (kinds.has('swagger-ui') || (method === 'GET' && swaggerMounts.has(template))) {
     return { kind: 'swagger-ui', example: 'swagger-ui-express' };
   }
+  if (kinds.has('static-files')) return { kind: 'static-files', example: 'express.static' };
   return undefined;
 }

@@ -7,9 +7,10 @@ type ParsedEncoding = 'json' | 'form' | 'multipart';
 
 /**
  * True for the body parsers this adapter knows: koa-bodyparser 4 and
- * @koa/bodyparser 5-6 (both return `bodyParser`), and koa-body, whose
- * middleware is anonymous but reads its documented `patchKoa` and
- * `jsonStrict` options (property names survive bundling and minifying).
+ * @koa/bodyparser 5-6 (both return `bodyParser`); koa-body, whose middleware
+ * is anonymous but reads its documented `patchKoa` and `jsonStrict` options;
+ * and @koa/multer 3-4, whose anonymous middleware moves multer's `req.file(s)`
+ * onto `ctx.request` (property names survive bundling and minifying).
  * Only these are probed: running any other middleware out of turn could log,
  * count or write.
  */
@@ -17,7 +18,10 @@ export function isBodyParser(middleware: KoaMiddleware): boolean {
   if (middleware.name === 'bodyParser') return true;
   if (middleware.name !== '') return false;
   const source = Function.prototype.toString.call(middleware);
-  return source.includes('patchKoa') && source.includes('jsonStrict');
+  return (
+    (source.includes('patchKoa') && source.includes('jsonStrict')) ||
+    (source.includes('.request.files') && source.includes('.req.file'))
+  );
 }
 
 /** What each probed parser reads. Filled before routes are read (see {@link probeBodyParsers}). */
