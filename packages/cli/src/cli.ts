@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { version } from '../package.json';
+import { clientList, findClientTarget } from './client-config.js';
 import { configCommand, listCommand, runCommand } from './commands.js';
 import { readConfigFile } from './config-file.js';
 import { frameworkList, FRAMEWORKS as KNOWN_FRAMEWORKS } from './detect-framework.js';
@@ -84,7 +85,7 @@ export function createProgram(): Command {
     program
       .command('run')
       .description('serve the app over stdio (default) or Streamable HTTP')
-      .argument('[module]', 'the app module (.ts, .mts, .js, .mjs, .cjs), optionally <file>:<export>')
+      .argument('[module]', 'the app module (.ts, .mts, .cts, .js, .mjs, .cjs), optionally <file>:<export>')
       .addOption(
         new Option('--transport <transport>', 'stdio or http').choices(['stdio', 'http']).default('stdio'),
       )
@@ -127,10 +128,8 @@ export function createProgram(): Command {
   program
     .command('config')
     .description('print the snippet that adds the server to an MCP client')
-    .argument('<client>', 'claude, cursor or vscode', (value) => {
-      if (!['claude', 'claude-desktop', 'cursor', 'vscode', 'vs-code'].includes(value)) {
-        throw new InvalidArgumentError('use claude, cursor or vscode.');
-      }
+    .argument('<client>', clientList(), (value) => {
+      if (!findClientTarget(value)) throw new InvalidArgumentError(`use ${clientList()}.`);
       return value;
     })
     .argument('[module]', 'the app module, optionally <file>:<export>')

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { applyEnvironment, type EnvironmentFlags, environmentOptions } from './app-environment.js';
 import { callerAuthentication } from './caller-auth.js';
+import { clientList, findClientTarget } from './client-config.js';
 import { type AnyAdapter, createAdapter } from './create-adapter.js';
 import { anAppOf, type Framework } from './detect-framework.js';
 import { CliError } from './errors.js';
@@ -128,22 +129,14 @@ export async function listCommand(spec: string, flags: ListFlags): Promise<void>
  * run arguments (src/openapi/openapi-commands.ts).
  */
 export function configCommand(client: string, spec: string, args?: string[]): void {
-  const server = { command: 'npx', args: args ?? moduleServerArgs(spec) };
+  const target = findClientTarget(client);
+  if (!target) throw new CliError(`Unknown client "${client}". Use one of: ${clientList()}.`);
+  const launch = { command: 'npx', args: args ?? moduleServerArgs(spec) };
   const file = parseModuleSpec(spec).file;
   const name = args ? 'backend2mcp' : basename(file, extname(file)) || 'backend2mcp';
-  switch (client.toLowerCase()) {
-    case 'claude':
-    case 'claude-desktop':
-    case 'cursor':
-      writeOutput(`${JSON.stringify({ mcpServers: { [name]: server } }, null, 2)}\n`);
-      return;
-    case 'vscode':
-    case 'vs-code':
-      writeOutput(`${JSON.stringify({ servers: { [name]: { type: 'stdio', ...server } } }, null, 2)}\n`);
-      return;
-    default:
-      throw new CliError(`Unknown client "${client}". Use one of: claude, cursor, vscode.`);
-  }
+  writeOutput(`${JSON.stringify(target.snippet(name, launch), null, 2)}\n`);
+  // stdout is the snippet alone (it can be piped into a file); where it goes is a hint on stderr.
+  process.stderr.write(`${target.title}: add this to ${target.where}.\n`);
 }
 
 /** `run <module>` with the module's absolute path, in the working directory the command was typed in. */
