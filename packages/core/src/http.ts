@@ -5,6 +5,7 @@ import type {
   ElicitResult,
 } from '@modelcontextprotocol/server';
 import type { AuthContext } from './auth/auth-provider.js';
+import type { HttpMethod } from './http-method.js';
 import type { RouteExpectation } from './route-boundary.js';
 
 /**
@@ -14,19 +15,7 @@ import type { RouteExpectation } from './route-boundary.js';
  * world: core knows no framework, an adapter knows no MCP.
  */
 
-/** HTTP methods a route can be exposed under. */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
-
-/** Every method backend2mcp knows, in the order tools are listed. */
-export const HTTP_METHODS: readonly HttpMethod[] = [
-  'GET',
-  'POST',
-  'PUT',
-  'PATCH',
-  'DELETE',
-  'HEAD',
-  'OPTIONS',
-];
+export { HTTP_METHODS, type HttpMethod } from './http-method.js';
 
 /** One request to dispatch through the app, in process. */
 export interface HttpRequest {

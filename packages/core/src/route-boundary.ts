@@ -1,5 +1,5 @@
 import { Backend2McpError } from './errors.js';
-import type { HttpMethod } from './http.js';
+import type { HttpMethod } from './http-method.js';
 
 /**
  * The route boundary: a tool reaches its own route and nothing else.

@@ -1,8 +1,7 @@
 import type { HttpMethod } from './http.js';
-import type { SchemaSource } from './schema-source.js';
+import type { JsonSchema, SchemaSource } from './schema-source.js';
 
-/** A JSON Schema (draft 2020-12) object. Kept loose on purpose: apps declare all kinds. */
-export type JsonSchema = { [keyword: string]: unknown };
+export type { JsonSchema } from './schema-source.js';
 
 /** Schemas an app already declares for a route (Fastify `schema`, OpenAPI, `mcp({ schemas })`). */
 export interface RouteSchemas {

@@ -1,5 +1,7 @@
 import { Backend2McpError } from './errors.js';
-import type { JsonSchema } from './route.js';
+
+/** A JSON Schema (draft 2020-12) object. Kept loose on purpose: apps declare all kinds. */
+export type JsonSchema = { [keyword: string]: unknown };
 
 /**
  * A schema as an app writes it: plain JSON Schema, or a schema object from a

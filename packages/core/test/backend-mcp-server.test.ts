@@ -266,6 +266,44 @@ describe('BackendMcpServer HTTP authentication hook', () => {
   });
 });
 
+describe('BackendMcpServer HTTP batches', () => {
+  it('refuses a JSON-RPC batch the host already parsed with -32600, before the SDK or the app sees it', async () => {
+    const dispatched: string[] = [];
+    const mcp = new BackendMcpServer({
+      extractRoutes: () => ({ routes: [{ method: 'GET', path: '/users/:id' }], skipped: [] }),
+      dispatch: async (request) => {
+        dispatched.push(request.url);
+        return { status: 200, headers: {}, body: new Uint8Array() };
+      },
+    });
+    const batch = [
+      {
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'tools/call',
+        params: { name: 'get_users_by_id', arguments: { id: '1' } },
+      },
+      { jsonrpc: '2.0', id: 2, method: 'ping' },
+    ];
+    const response = await mcp.fetch(
+      new Request('http://127.0.0.1/mcp', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+        body: JSON.stringify(batch),
+      }),
+      { parsedBody: batch },
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      jsonrpc: '2.0',
+      error: { code: -32600, message: 'Invalid Request: JSON-RPC batches are not supported by this server.' },
+      id: null,
+    });
+    expect(dispatched).toEqual([]);
+    await mcp.close();
+  });
+});
+
 describe('BackendMcpServer limits', () => {
   it('times out a route that never answers, aborting it, and keeps serving', async () => {
     const seen: string[] = [];

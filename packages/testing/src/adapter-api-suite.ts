@@ -4,7 +4,7 @@
  * descriptor the CLI enumerates, and a first tool call through it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { Cleanups, type Connectable, connectInMemory } from './index.js';
+import { Cleanups, type Connectable, connectInMemory } from './connect.js';
 
 /** The names every adapter package exports, whatever its framework. */
 export const ADAPTER_EXPORTS = [

@@ -1,6 +1,6 @@
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Cleanups, PROTOCOL_ERAS } from './index.js';
+import { Cleanups, PROTOCOL_ERAS } from './connect.js';
 import { startTestIssuer, type TestIssuer } from './test-issuer.js';
 
 /**

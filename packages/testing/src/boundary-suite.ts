@@ -1,6 +1,6 @@
 import type { Client } from '@modelcontextprotocol/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Cleanups, type Connectable, connectInMemory, PROTOCOL_ERAS, textOf } from './index.js';
+import { Cleanups, type Connectable, connectInMemory, PROTOCOL_ERAS, textOf } from './connect.js';
 
 /** The adapter options the suite passes (a subset of `BackendMcpOptions`). */
 export interface BoundarySuiteOptions {

@@ -1,6 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Cleanups, type Connectable, connectInMemory, PROTOCOL_ERAS, textOf } from './index.js';
+import { Cleanups, type Connectable, connectInMemory, PROTOCOL_ERAS, textOf } from './connect.js';
 
 /** What `refresh()` answers (as core's `RefreshResult`). */
 export interface RefreshResult {
