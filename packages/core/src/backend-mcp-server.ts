@@ -9,6 +9,7 @@ import {
   ProtocolErrorCode,
   type ReadResourceResult,
   Server,
+  type ServerContext,
   UriTemplate,
 } from '@modelcontextprotocol/server';
 import { version as packageVersion } from '../package.json';
@@ -21,6 +22,7 @@ import { insufficientScope, scopedTarget } from './auth/scope-challenge.js';
 import { missingScopes, requiredScopes } from './auth/tool-scopes.js';
 import { type CallReporter, callTool, SILENT_REPORTER } from './call-tool.js';
 import { CookieJars } from './cookie-jar.js';
+import { FAST_PATH_CONTEXT, FastPath, fastPathCaller } from './http-fast/index.js';
 import { resolveGuard } from './http-guard.js';
 import { type CallLimits, resolveCallLimits, resolveMaxMessageBytes } from './limits.js';
 import { type HandlerCore, registerHandlers, unknownTool } from './mcp-handlers.js';
@@ -87,6 +89,8 @@ export class BackendMcpServer {
   /** Largest MCP message the HTTP endpoint reads (`maxMessageBytes`). */
   readonly maxMessageBytes: number;
   private handler?: McpHttpHandler;
+  /** Single stateless tools/call and tools/list over HTTP, without a server per request (http-fast/). */
+  private fastPath?: FastPath;
   private preparing?: Promise<void>;
   private readonly provider?: AuthProvider;
   private readonly forwardList: readonly string[];
@@ -440,7 +444,13 @@ export class BackendMcpServer {
    * {@link fetch}), or, for stdio and in-process transports, authenticated
    * once from `stdioCredentials`.
    */
-  private callerFor(context: McpRequestContext | undefined): () => Promise<Caller> {
+  private callerFor(context: McpRequestContext | undefined): (ctx?: ServerContext) => Promise<Caller> {
+    if (context === FAST_PATH_CONTEXT) {
+      return fastPathCaller(
+        this.callerFor(undefined),
+        this.provider !== undefined || this.forwardList.length > 0,
+      );
+    }
     const fromHttp = fromAuthInfo(context?.authInfo);
     if (fromHttp) return () => Promise.resolve(fromHttp);
     if (context?.requestInfo && (this.provider || this.forwardList.length > 0)) {
@@ -540,6 +550,14 @@ export class BackendMcpServer {
       const refused = await this.scopeChallenge(request, options.parsedBody, caller);
       if (refused) return refused;
     }
+    if (this.options.http?.fastPath !== false) {
+      this.fastPath ??= new FastPath({
+        createServer: () => this.createServer(FAST_PATH_CONTEXT),
+        maxMessageBytes: this.maxMessageBytes,
+      });
+      const fast = await this.fastPath.serve(request, options.parsedBody, caller && toAuthInfo(caller));
+      if (fast) return fast;
+    }
     this.handler ??= createMcpHandler((context) => this.createServer(context), {
       legacy: 'stateless',
       maxRequestBodySize: this.maxMessageBytes,
@@ -599,6 +617,8 @@ export class BackendMcpServer {
     const handler = this.handler;
     this.handler = undefined;
     await handler?.close();
+    await this.fastPath?.close();
+    this.fastPath = undefined;
   }
 }
 

@@ -53,12 +53,13 @@ const MAX_COMPLETIONS = 100;
 export function registerHandlers(
   server: Server,
   core: HandlerCore,
-  caller: () => Promise<Caller>,
+  // `ctx` lets a long-lived server (the HTTP fast path's) identify each request's caller; see http-fast/.
+  caller: (ctx?: ServerContext) => Promise<Caller>,
   subscriptions: Set<string>,
 ): void {
-  server.setRequestHandler('tools/list', async (request) => {
+  server.setRequestHandler('tools/list', async (request, ctx) => {
     await core.prepare();
-    const { auth } = await caller();
+    const { auth } = await caller(ctx);
     const { page, nextCursor } = paginate(
       core.visibleTools(auth),
       request.params?.cursor,
@@ -70,7 +71,7 @@ export function registerHandlers(
 
   server.setRequestHandler('tools/call', async (request, ctx) => {
     await core.prepare();
-    const who = await caller();
+    const who = await caller(ctx);
     const { name, arguments: args } = request.params;
     const entry = core.catalog.find(name);
     if (!entry) throw unknownTool(name);
