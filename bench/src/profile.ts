@@ -37,6 +37,11 @@ async function main(): Promise<void> {
       ? { method: 'GET' as const }
       : eraRequest(era, 'tools/call', { name: 'get_users_by_id', arguments: { id: USER_ID } });
   const result = await autocannon({ url, connections: 50, duration: Number(seconds), ...request });
+  const cpuLine = new Promise<string>((resolve) =>
+    child.stdout!.once('data', (data: Buffer) => resolve(String(data))),
+  );
+  child.kill('SIGTERM');
+  const cpuUs = Number((await cpuLine).match(/cpu (\d+)/)?.[1]);
   console.log(
     JSON.stringify({
       framework,
@@ -46,9 +51,10 @@ async function main(): Promise<void> {
       p50: result.latency.p50,
       p99: result.latency.p99,
       errors: result.errors + result.non2xx,
+      // Server CPU per answered request (startup excluded): comparable across a loaded machine.
+      cpuUsPerCall: Math.round(cpuUs / result.requests.total),
     }),
   );
-  child.kill('SIGTERM');
   await once(child, 'exit');
 }
 

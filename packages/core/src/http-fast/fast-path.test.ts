@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BearerAuthProvider } from '../auth/bearer-provider.js';
 import { type BackendMcpOptions, BackendMcpServer } from '../backend-mcp-server.js';
 import type { DispatchContext } from '../http.js';
-import { dispatchNodeListener } from '../node.js';
+import { dispatchNodeListener, type ListeningServer, listen } from '../node.js';
 import type { RouteInfo } from '../route.js';
 
 /**
@@ -99,12 +99,37 @@ interface Answer {
   challenge: string | null;
 }
 
-async function send(mcp: BackendMcpServer, sent: Sent, withLength = true): Promise<Answer> {
+/** How requests reach the server: its web `fetch` in process, or `listen()`'s Node endpoint over loopback HTTP. */
+type Via = 'fetch' | 'node';
+let via: Via = 'fetch';
+const listening = new WeakMap<BackendMcpServer, Promise<ListeningServer>>();
+
+async function respond(mcp: BackendMcpServer, sent: Sent, withLength: boolean): Promise<Response> {
   const headers = { ...sent.headers };
-  if (withLength) headers['content-length'] = String(Buffer.byteLength(sent.body));
-  const response = await mcp.fetch(
-    new Request('http://127.0.0.1/mcp', { method: 'POST', headers, body: sent.body }),
-  );
+  if (via === 'fetch') {
+    if (withLength) headers['content-length'] = String(Buffer.byteLength(sent.body));
+    return mcp.fetch(new Request('http://127.0.0.1/mcp', { method: 'POST', headers, body: sent.body }));
+  }
+  let server = listening.get(mcp);
+  if (!server) {
+    server = listen(mcp, { port: 0 });
+    listening.set(mcp, server);
+    closers.push(async () => (await server!).close());
+  }
+  const { url } = await server;
+  delete headers.host;
+  // A stream body has no declared length: it goes out chunked.
+  const body = withLength ? sent.body : new Blob([sent.body]).stream();
+  return fetch(url, {
+    method: 'POST',
+    headers,
+    body,
+    ...(withLength ? {} : { duplex: 'half' }),
+  } as RequestInit);
+}
+
+async function send(mcp: BackendMcpServer, sent: Sent, withLength = true): Promise<Answer> {
+  const response = await respond(mcp, sent, withLength);
   const text = await response.text();
   const contentType = response.headers.get('content-type') ?? '';
   const messages = contentType.includes('text/event-stream')
@@ -135,7 +160,16 @@ async function same(servers: ReturnType<typeof pair>, sent: Sent, withLength = t
 
 const JSON_TYPE = 'application/json';
 
-describe.each([LEGACY, MODERN] as const)('the HTTP fast path, %s', (era) => {
+describe.each([
+  ['fetch', LEGACY],
+  ['fetch', MODERN],
+  ['node', LEGACY],
+  ['node', MODERN],
+] as const)('the HTTP fast path through %s, %s', (through, era) => {
+  beforeEach(() => {
+    via = through;
+  });
+
   it('answers a valid call as the SDK does, as application/json', async () => {
     const servers = pair();
     const answer = await same(
@@ -250,6 +284,10 @@ describe.each([LEGACY, MODERN] as const)('the HTTP fast path, %s', (era) => {
 });
 
 describe('the HTTP fast path across eras', () => {
+  beforeEach(() => {
+    via = 'fetch';
+  });
+
   it('rejects a 2026-07-28 request whose mcp-name header names another tool, as the SDK does', async () => {
     const servers = pair();
     const sent = post(MODERN, 'tools/call', { name: 'get_users_by_id', arguments: { id: '1' } });
