@@ -129,6 +129,8 @@ async function main(): Promise<void> {
       }
     }
     console.error(`${framework} done`);
+    // Each framework's rows as soon as they are measured: a long run that fails late keeps what it had.
+    console.error(table(rows.filter((row) => row.framework === framework)));
   }
   for (const era of ERAS)
     rows.push(await measure('handwritten', 'handwritten', era, Number(seconds), Number(warmup)));
