@@ -23,6 +23,11 @@ function app(req: McpRequest, res: ServerResponse) {
   if (req.url === '/users/1' && req.method === 'GET') return json(200, { id: '1', name: 'Ada' });
   if (req.url?.startsWith('/users/') && req.method === 'DELETE') return json(200, { deleted: true });
   if (req.url === '/fail') return json(500, { error: 'the database is down' });
+  if (req.url === '/slow') {
+    // Never answers: a cancelled call tears the route's request down, as a client hanging up would.
+    req.once('close', () => cancelled.push(true));
+    return;
+  }
   if (req.url === '/chatty') {
     void req.mcp?.log('info', { step: 1 }, 'chatty').then(() => json(200, { said: 'hello' }));
     return;
@@ -30,7 +35,10 @@ function app(req: McpRequest, res: ServerResponse) {
   json(404, { error: 'no such user' });
 }
 
+const cancelled: boolean[] = [];
+
 const routes: RouteInfo[] = [
+  { method: 'GET', path: '/slow' },
   { method: 'GET', path: '/users/:id', description: 'One user.' },
   { method: 'DELETE', path: '/users/:id', meta: { scopes: ['admin'] } },
   { method: 'GET', path: '/fail' },
@@ -286,6 +294,26 @@ describe.each([
 describe('the HTTP fast path across eras', () => {
   beforeEach(() => {
     via = 'fetch';
+  });
+
+  it.each([LEGACY, MODERN])('cancels the route’s call when the %s client goes away', async (era) => {
+    const { fast } = pair();
+    await send(fast, post(era, 'tools/list', {}));
+    cancelled.length = 0;
+    const sent = post(era, 'tools/call', { name: 'get_slow', arguments: {} });
+    const abort = new AbortController();
+    const answer = fast.fetch(
+      new Request('http://127.0.0.1/mcp', {
+        method: 'POST',
+        headers: { ...sent.headers, 'content-length': String(Buffer.byteLength(sent.body)) },
+        body: sent.body,
+        signal: abort.signal,
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    abort.abort();
+    expect((await answer).status).toBe(499);
+    await vi.waitFor(() => expect(cancelled).toEqual([true]), { timeout: 5000 });
   });
 
   it('rejects a 2026-07-28 request whose mcp-name header names another tool, as the SDK does', async () => {
