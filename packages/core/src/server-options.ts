@@ -65,6 +65,14 @@ export interface HttpGuardOptions {
    * Response (e.g. 401) to refuse the request, or undefined to let it through.
    */
   authenticate?: (request: Request) => Response | undefined | Promise<Response | undefined>;
+  /**
+   * Serve single stateless `tools/call` and `tools/list` requests on the fast
+   * path: through the SDK's request dispatch on a server kept for the life of
+   * the endpoint, answered with `application/json`, instead of a new server and
+   * an SSE stream per request (see docs/serving.md). Everything else is served
+   * by the SDK either way. `false` sends every request through the SDK, for debugging. Default `true`.
+   */
+  fastPath?: boolean;
 }
 
 /** Options shared by every adapter. */

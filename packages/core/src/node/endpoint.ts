@@ -4,6 +4,7 @@ import { markMcpEndpoint } from '../adapter/endpoint-routes.js';
 import type { BackendMcpServer, HttpGuardOptions } from '../backend-mcp-server.js';
 import { resolveGuard } from '../http-guard.js';
 import { messageTooLargeResponse, parsedBodyTooLarge } from '../message-limit.js';
+import { readsBodyItself, serveNativePost } from './native-post.js';
 
 /** Options for {@link createNodeEndpoint}. */
 export interface NodeEndpointOptions {
@@ -44,27 +45,36 @@ export type NodeEndpoint = (
  * an existing server or framework (`app.use('/mcp', endpoint)`).
  */
 export function createNodeEndpoint(mcp: BackendMcpServer, options: NodeEndpointOptions = {}): NodeEndpoint {
+  const maxBytes = mcp.maxMessageBytes;
+  // One bridge for the endpoint's life (it holds no per-request state); the guard is read per request.
+  const handle = toNodeHandler(
+    {
+      fetch: async (request, requestOptions) => {
+        const parsedBody = requestOptions?.parsedBody;
+        if (parsedBodyTooLarge(parsedBody, maxBytes)) return messageTooLargeResponse(maxBytes);
+        const guard = resolveGuard(options.guard ?? mcp.options.http);
+        return mcp.fetch(request, { guard, ...(parsedBody === undefined ? {} : { parsedBody }) });
+      },
+    },
+    { maxRequestBodySize: maxBytes },
+  );
   // Named, so it reads as "mcpEndpoint" in stack traces and in the host app's middleware stack.
   const endpoint: NodeEndpoint = function mcpEndpoint(req, res, next) {
-    const guard = resolveGuard(options.guard ?? mcp.options.http);
-    const maxBytes = mcp.maxMessageBytes;
-    const handle = toNodeHandler(
-      {
-        fetch: async (request, requestOptions) => {
-          const parsedBody = requestOptions?.parsedBody;
-          if (parsedBodyTooLarge(parsedBody, maxBytes)) return messageTooLargeResponse(maxBytes);
-          return mcp.fetch(request, { guard, ...(parsedBody === undefined ? {} : { parsedBody }) });
-        },
-      },
-      { maxRequestBodySize: maxBytes },
-    );
-    handle(req, res, options.parsedBody?.(req)).catch((error: unknown) => {
+    const fail = (error: unknown) => {
       if (next) next(error);
       else if (!res.headersSent) {
         res.statusCode = 500;
         res.end();
       }
-    });
+    };
+    const parsedBody = options.parsedBody?.(req);
+    // The fast path's native variant: the body read and parsed once, without the web bridge's streams.
+    if (parsedBody === undefined && mcp.options.http?.fastPath !== false && readsBodyItself(req, maxBytes)) {
+      const guard = resolveGuard(options.guard ?? mcp.options.http);
+      serveNativePost(mcp, guard, req, res, maxBytes).catch(fail);
+      return;
+    }
+    handle(req, res, parsedBody).catch(fail);
   };
   // Marked so that route extraction never lists the endpoint as a tool.
   return markMcpEndpoint(endpoint);

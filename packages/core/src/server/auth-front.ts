@@ -1,8 +1,14 @@
-import { type McpRequestContext, ProtocolError, ProtocolErrorCode } from '@modelcontextprotocol/server';
+import {
+  type McpRequestContext,
+  ProtocolError,
+  ProtocolErrorCode,
+  type ServerContext,
+} from '@modelcontextprotocol/server';
 import { isAuthFailure } from '../auth/auth-failure.js';
 import type { AuthProvider, WellKnownDocument } from '../auth/auth-provider.js';
 import { type Caller, fromAuthInfo, identifyCaller } from '../auth/caller.js';
 import { insufficientScope, scopedTarget } from '../auth/scope-challenge.js';
+import { FAST_PATH_CONTEXT, fastPathCaller } from '../http-fast/index.js';
 import { batchRefused } from './batch-refusal.js';
 import type { SurfaceView } from './surface-view.js';
 
@@ -76,7 +82,10 @@ export class AuthFront {
    * HTTP front), or, for stdio and in-process transports, authenticated once
    * from `stdioCredentials`.
    */
-  callerFor(context: McpRequestContext | undefined): () => Promise<Caller> {
+  callerFor(context: McpRequestContext | undefined): (ctx?: ServerContext) => Promise<Caller> {
+    // The fast path's long-lived servers take each request's caller from that request (http-fast/).
+    if (context === FAST_PATH_CONTEXT)
+      return fastPathCaller(this.callerFor(undefined), this.identifiesCallers);
     const fromHttp = fromAuthInfo(context?.authInfo);
     if (fromHttp) return () => Promise.resolve(fromHttp);
     if (context?.requestInfo && this.identifiesCallers) {

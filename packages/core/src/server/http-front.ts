@@ -7,6 +7,7 @@ import {
   type Server,
 } from '@modelcontextprotocol/server';
 import { type Caller, toAuthInfo } from '../auth/caller.js';
+import { FAST_PATH_CONTEXT, FastPath } from '../http-fast/index.js';
 import { resolveGuard } from '../http-guard.js';
 import type { FetchOptions, HttpGuardOptions } from '../server-options.js';
 import type { AuthFront } from './auth-front.js';
@@ -32,12 +33,15 @@ export interface HttpFrontOptions {
  */
 export class HttpFront {
   private handler?: McpHttpHandler;
+  /** Single stateless tools/call and tools/list, without a server per request (http-fast/). */
+  private fastPath?: FastPath;
 
   constructor(private readonly options: HttpFrontOptions) {}
 
   /**
    * Serves one request: Host/Origin guard -> batch refusal -> `authenticate`
-   * hook -> caller identification and scope challenge -> SDK handler.
+   * hook -> caller identification and scope challenge -> the fast path for a
+   * single stateless tools/call or tools/list -> SDK handler.
    */
   async fetch(request: Request, options: FetchOptions = {}): Promise<Response> {
     // Host/Origin checks default to localhost names whatever the runtime (see resolveGuard).
@@ -65,6 +69,14 @@ export class HttpFront {
       const refused = await auth.scopeChallenge(request, options.parsedBody, caller);
       if (refused) return refused;
     }
+    if (this.options.http?.fastPath !== false) {
+      this.fastPath ??= new FastPath({
+        createServer: () => this.options.createServer(FAST_PATH_CONTEXT),
+        maxMessageBytes: this.options.maxMessageBytes,
+      });
+      const fast = await this.fastPath.serve(request, options.parsedBody, caller && toAuthInfo(caller));
+      if (fast) return fast;
+    }
     return this.sdkHandler().fetch(request, {
       ...(options.parsedBody === undefined ? {} : { parsedBody: options.parsedBody }),
       ...(caller ? { authInfo: toAuthInfo(caller) } : {}),
@@ -77,6 +89,8 @@ export class HttpFront {
     this.handler = undefined;
     this.options.connections.attachHttp(undefined);
     await handler?.close();
+    await this.fastPath?.close();
+    this.fastPath = undefined;
   }
 
   private sdkHandler(): McpHttpHandler {

@@ -5,6 +5,7 @@ import {
   ProtocolErrorCode,
   type Resource,
   type Server,
+  type ServerContext,
 } from '@modelcontextprotocol/server';
 import type { AuthContext } from '../auth/auth-provider.js';
 import type { Caller } from '../auth/caller.js';
@@ -37,13 +38,14 @@ const MAX_COMPLETIONS = 100;
 export function registerHandlers(
   server: Server,
   { surface, runner, pageSize }: HandlerParts,
-  caller: () => Promise<Caller>,
+  // `ctx` lets a long-lived server (the HTTP fast path's) identify each request's caller; see http-fast/.
+  caller: (ctx?: ServerContext) => Promise<Caller>,
   subscriptions: Set<string>,
 ): void {
   const { catalog, custom } = surface;
-  server.setRequestHandler('tools/list', async (request) => {
+  server.setRequestHandler('tools/list', async (request, ctx) => {
     await surface.prepare();
-    const { auth } = await caller();
+    const { auth } = await caller(ctx);
     const { page, nextCursor } = paginate(
       surface.visibleTools(auth),
       request.params?.cursor,
@@ -55,7 +57,7 @@ export function registerHandlers(
 
   server.setRequestHandler('tools/call', async (request, ctx) => {
     await surface.prepare();
-    const who = await caller();
+    const who = await caller(ctx);
     const { name, arguments: args } = request.params;
     const entry = catalog.find(name);
     if (!entry) throw unknownTool(name);
