@@ -1,3 +1,4 @@
+import { pluginRouteReason } from '@backend2mcp/core/adapter';
 import { type McpToolOptions, readMcpToolOptions } from '../decorators.js';
 import type { NestAppView, NestModulesContainer, NestVersion } from '../nest-internals.js';
 import { httpMethodsOf, type NestHttpMethod } from './route-methods.js';
@@ -91,16 +92,24 @@ export function discoverRoutes(app: NestAppView): DiscoveredRoutes {
             (typeof hostHeaders === 'string' ? hostHeaders : undefined) ??
             (typeof variants === 'string' ? variants : undefined);
           const meta = readMcpToolOptions(controller, handler);
+          // @Options()/@Head() handlers answer CORS preflight and header-only requests, not a model:
+          // skipped like the plugin routes of every adapter, unless @McpTool() asks for them.
+          const plumbing = meta ? undefined : plumbingReason(methods);
           for (const methodPath of methodPaths) {
             const paths = routePaths(
               { modulePath, ctrlPath, methodPath, version: version || undefined, requestMethod },
               config,
             );
             for (const path of paths) {
-              if (reason !== undefined || !methods || typeof hostHeaders === 'string') {
+              if (
+                reason !== undefined ||
+                plumbing !== undefined ||
+                !methods ||
+                typeof hostHeaders === 'string'
+              ) {
                 skipped.push({
                   route: `${source} ${path}`,
-                  reason: reason ?? '',
+                  reason: reason ?? plumbing ?? '',
                   path,
                   ...(methods ? { methods } : {}),
                 });
@@ -131,6 +140,15 @@ export function discoverRoutes(app: NestAppView): DiscoveredRoutes {
 }
 
 type HostMetadata = string | RegExp | Array<string | RegExp> | undefined;
+
+/** The shared reason for an `@Options()` or `@Head()` handler, or undefined for any other. */
+function plumbingReason(methods: readonly string[] | undefined): string | undefined {
+  if (methods?.length !== 1) return undefined;
+  const idiom = { override: '@McpTool()' };
+  if (methods[0] === 'OPTIONS') return pluginRouteReason('cors-preflight', idiom);
+  if (methods[0] === 'HEAD') return pluginRouteReason('head', idiom);
+  return undefined;
+}
 
 /** `RouterModule` paths are stored per application (several apps can share module classes). */
 function modulePathOf(modules: NestModulesContainer, module: object): string | undefined {
