@@ -11,7 +11,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire, register } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CliError } from './errors.js';
 import type { LoadedApp } from './find-loaded-app.js';
@@ -101,9 +101,23 @@ function registerSwc(file: string): void {
     );
   }
   if (tsconfig) process.env.SWC_NODE_PROJECT = tsconfig;
-  const cliRequire = createRequire(import.meta.url);
-  cliRequire('@swc-node/register');
-  register('@swc-node/register/esm', import.meta.url);
+  // An optional peer (SWC is ~40 MB of native code only Nest sources need): the project's copy
+  // first, then one installed beside the CLI.
+  const from = [pathToFileURL(file).href, import.meta.url].find((parent) => {
+    try {
+      createRequire(parent).resolve('@swc-node/register');
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (!from) {
+    throw new CliError(
+      `${basename(file)} is a TypeScript Nest entry: loading it needs @swc-node/register and @swc/core, which emit the decorator metadata Nest injects constructor parameters by. Install them in the project: npm i -D @swc-node/register @swc/core`,
+    );
+  }
+  createRequire(from)('@swc-node/register');
+  register('@swc-node/register/esm', from);
 }
 
 function nearestTsconfig(dir: string): string | undefined {
