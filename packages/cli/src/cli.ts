@@ -90,6 +90,7 @@ export function createProgram(): Command {
         new Option('--transport <transport>', 'stdio or http').choices(['stdio', 'http']).default('stdio'),
       )
       .option('--cookies', 'keep the cookies the app sets, one jar per MCP connection (session logins)')
+      .option('--inspect', 'open the MCP Inspector on the app in a browser (fetched with npx on first use)')
       .option('--port <port>', 'HTTP port', DEFAULT_HTTP_PORT)
       .option('--host <host>', 'HTTP interface', '127.0.0.1')
       .option(
