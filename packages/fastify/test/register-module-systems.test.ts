@@ -73,4 +73,12 @@ describe('without the preload', () => {
     expect(stderr()).toContain('WARN backend2mcp: skipped routes declared before the adapter:');
     expect(stderr()).toContain('node --require @backend2mcp/fastify/register');
   });
+
+  it('does not warn when the adapter came before any route', async () => {
+    const { client, stderr } = await start(['adapter-first.cjs']);
+    expect(await toolNames(client)).toEqual(['get_api_users_by_id', 'get_health']);
+    const health = await client.callTool({ name: 'get_health', arguments: {} });
+    expect(json(health)).toEqual({ ok: true, tool: 'get_health' });
+    expect(stderr()).not.toContain('WARN');
+  });
 });
