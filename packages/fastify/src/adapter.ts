@@ -16,7 +16,7 @@ import {
   LATE_ATTACH_REASON,
 } from './collect/route-collector.js';
 import { jsonRpcErrorHandler } from './endpoint-errors.js';
-import type { FastifyLike } from './fastify-internals.js';
+import { type FastifyLike, hasDeclaredRoutes } from './fastify-internals.js';
 import { injectDispatch } from './inject-dispatch.js';
 import { fastifyReaches, guardFastifyRoutes } from './route-boundary.js';
 
@@ -67,7 +67,10 @@ export class McpAdapter extends NodeMcpAdapter implements McpServerAdapter<Mount
     private readonly app: FastifyAppLike,
     options: McpAdapterOptions = {},
   ) {
+    // Routes already in the router of an instance nobody watched were never announced to the
+    // collector: they are lost, even when routes declared later (in plugins, at boot) are found.
     const late = !isCollecting(app);
+    const missed = late && hasDeclaredRoutes(app);
     if (late) {
       collectRoutes(app as unknown as FastifyLike);
       if (!decorateMcpRequest(app as unknown as FastifyLike)) {
@@ -85,7 +88,7 @@ export class McpAdapter extends NodeMcpAdapter implements McpServerAdapter<Mount
     }
     super(
       {
-        extractRoutes: () => extract(app, late),
+        extractRoutes: () => extract(app, late, missed),
         dispatch: injectDispatch(app),
         reaches: (method, url, route) => fastifyReaches(app as never, method, url, route),
         // Plugins (and the routes in them) load when the app boots.
@@ -146,9 +149,9 @@ export function extractRoutes(app: FastifyAppLike): ExtractedRoutes {
   return collectedRoutes(app);
 }
 
-function extract(app: FastifyAppLike, late: boolean): ExtractedRoutes {
+function extract(app: FastifyAppLike, late: boolean, missed: boolean): ExtractedRoutes {
   const extracted = collectedRoutes(app);
-  if (late && extracted.routes.length === 0) {
+  if (missed || (late && extracted.routes.length === 0)) {
     extracted.skipped.push({ route: 'routes declared before the adapter', reason: LATE_ATTACH_REASON });
   }
   return extracted;

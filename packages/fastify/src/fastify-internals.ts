@@ -85,3 +85,18 @@ export interface StreamedInjection {
 export interface FastifyRouteFinder {
   findRoute(options: { method: string; url: string }): { params: Record<string, unknown> } | null;
 }
+
+/**
+ * Whether the instance already has routes in its router. Fastify keeps no list
+ * of routes it would hand out; `printRoutes()` renders the router's tree, and
+ * every route in it carries its methods in parentheses (`/users (GET, HEAD)`),
+ * while an empty router renders `(empty tree)`. Only the presence of a route is
+ * read: the tree compresses shared prefixes, so it cannot be parsed back into paths.
+ * https://github.com/fastify/fastify/blob/main/lib/route.js (`printRoutes`)
+ */
+export function hasDeclaredRoutes(instance: unknown): boolean {
+  const print = (instance as { printRoutes?: unknown }).printRoutes;
+  if (typeof print !== 'function') return false;
+  const tree: unknown = print.call(instance, { commonPrefix: false });
+  return typeof tree === 'string' && /\((?:[A-Z-]+, )*[A-Z-]+\)/.test(tree);
+}

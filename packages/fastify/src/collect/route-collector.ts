@@ -11,13 +11,10 @@ import { decorateMcpRequest } from '../call-context.js';
 import { type FastifyLike, type FastifyRouteOptions, supportedMethodsOf } from '../fastify-internals.js';
 import { translateFastifyPath } from './fastify-path.js';
 import { toRouteSchemas } from './route-schemas.js';
+import { collectorState, type RouteStore } from './shared-state.js';
 
-interface RouteStore extends ExtractedRoutes {
-  /** `METHOD template` of every collected route, for de-duplication. */
-  keys: Set<string>;
-}
-
-const collected = new WeakMap<object, RouteStore>();
+// Shared with every other copy of this module in the process (see collectorState).
+const collected = collectorState().stores;
 
 /**
  * Starts collecting the routes of a Fastify instance with an `onRoute` hook.
@@ -157,4 +154,4 @@ function toRouteInfo(
 export const LATE_ATTACH_REASON =
   'backend2mcp started watching this Fastify instance after it was created, so routes declared before ' +
   '`new McpAdapter(app)` are not seen; import @backend2mcp/fastify before creating the instance, or run ' +
-  'with `node --import @backend2mcp/fastify/register`';
+  'with `node --require @backend2mcp/fastify/register` (CommonJS) or `node --import @backend2mcp/fastify/register` (ESM)';

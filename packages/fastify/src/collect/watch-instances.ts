@@ -1,8 +1,7 @@
 import { subscribe } from 'node:diagnostics_channel';
 import type { InitializationMessage } from '../fastify-internals.js';
 import { collectRoutes } from './route-collector.js';
-
-let watching = false;
+import { collectorState } from './shared-state.js';
 
 /**
  * Every Fastify instance publishes itself on the `fastify.initialization`
@@ -10,8 +9,10 @@ let watching = false;
  * from there needs no cooperation from the app. Idempotent.
  */
 export function watchFastifyInstances(): void {
-  if (watching) return;
-  watching = true;
+  // Once per process, whichever copy of the package (ESM or CommonJS build) comes first.
+  const state = collectorState();
+  if (state.watching) return;
+  state.watching = true;
   subscribe('fastify.initialization', (message) => {
     const fastify = (message as InitializationMessage).fastify;
     if (fastify) collectRoutes(fastify);
