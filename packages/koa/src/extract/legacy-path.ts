@@ -11,7 +11,7 @@ export type KoaTemplate =
  * or `.` prefix, a name and/or a `(pattern)`, and a `?`, `*` or `+` modifier;
  * or a lone `*` (1.x: "everything").
  */
-const TOKEN = /\\(.)|([/.])?(?::(\w+)(\((?:\\.|[^\\()])+\))?|(\((?:\\.|[^\\()])+\)))([?*+])?|(\*)/g;
+const TOKEN = /\\(.)|([/.])?(?::(\w+)(\((?:\\.|[^\\()])+\))?|(\((?:\\.|[^\\()])+\))|(\*))([?*+])?/g;
 /** Characters path-to-regexp v8 treats as syntax in plain text. */
 const V8_SYNTAX = /[{}()[\]+?!:*\\]/g;
 const NAME_CONTINUE = /^(?:[$\p{ID_Continue}]|\u200c|\u200d)/u;
@@ -69,9 +69,8 @@ function translateLegacyPath(path: string): KoaTemplate {
     template += text(between, afterName && between !== '');
     afterName = afterName && between === '';
     last = match.index + match[0].length;
-    const [, escaped, prefix = '', name, namedPattern, group, modifier, star] = match;
+    const [, escaped, prefix = '', name, namedPattern, group, star, modifier] = match;
     if (escaped !== undefined) {
-      if (/\w/.test(escaped)) return unsupported(path, `"\\${escaped}" is a character class, not a literal`);
       template += text(escaped, afterName);
       afterName = false;
       continue;
@@ -81,7 +80,10 @@ function translateLegacyPath(path: string): KoaTemplate {
     const spans = pattern !== undefined && SPANS_SEGMENTS.test(pattern);
     const repeat = modifier === '*' || modifier === '+';
     if (pattern !== undefined && !spans && repeat) {
-      return unsupported(path, `the repeated pattern "${match[0]}" has no equivalent in the tool path template`);
+      return unsupported(
+        path,
+        `the repeated pattern "${match[0]}" has no equivalent in the tool path template`,
+      );
     }
     if (pattern !== undefined && !spans) paramPatterns[param] = pattern;
     const isWildcard = spans || repeat;
