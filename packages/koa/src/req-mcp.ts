@@ -5,7 +5,8 @@ import type { McpRequestInfo } from './adapter.js';
  * tool call (undefined for ordinary HTTP requests), so handlers read it
  * without a cast.
  */
-declare module 'node:http' {
+// `http`, not `node:http`: @types/node declares the interface there (augmenting the alias makes a second one).
+declare module 'http' {
   interface IncomingMessage {
     /** The MCP tool call this request serves; undefined for ordinary HTTP requests. */
     readonly mcp?: McpRequestInfo;
