@@ -42,6 +42,13 @@ const VERSIONS = [
     legacy: true,
   },
   {
+    name: 'koa 3 + @koa/router 14',
+    Koa: require('koa') as new () => AppLike,
+    Router: require('koa-router14') as new () => RouterLike,
+    // @koa/router 14 already speaks path-to-regexp v8, like 15.
+    legacy: false,
+  },
+  {
     name: 'koa 3 + @koa/router 15',
     Koa: require('koa') as new () => AppLike,
     Router: require('@koa/router') as new () => RouterLike,
