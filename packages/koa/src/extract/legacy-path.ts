@@ -22,8 +22,8 @@ const SPANS_SEGMENTS = /^(?:\.\*|\.\+)$/;
 /**
  * The route path of a router layer as a template core understands.
  *
- * @koa/router 15 already speaks path-to-regexp v8, so a path that parses as v8
- * is kept. Older routers (koa-router 7: path-to-regexp 1.x; @koa/router 13:
+ * @koa/router 14 and 15 already speak path-to-regexp v8, so a path that parses
+ * as v8 is kept. Older routers (koa-router 7: path-to-regexp 1.x; @koa/router 13:
  * 6.x) write optional params `/:year?`, patterns `/:id(\\d+)`, unnamed groups
  * `/(.*)` and repeats `/:path*`; those are translated:
  *
