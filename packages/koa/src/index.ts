@@ -17,4 +17,6 @@ export {
 export { descriptor } from './descriptor.js';
 export { extractRoutes } from './extract/extract-routes.js';
 export type { KoaAppLike } from './extract/koa-internals.js';
+// Augments node:http's IncomingMessage with `mcp` (ctx.req.mcp).
+export type {} from './req-mcp.js';
 export { type McpRouteMarker, mcp } from './route-meta.js';

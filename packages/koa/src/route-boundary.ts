@@ -13,6 +13,7 @@ import {
   type KoaRouterLike,
   mountedRouters,
 } from './extract/koa-internals.js';
+import { koaPathTemplate } from './extract/legacy-path.js';
 
 /**
  * The route boundary for Koa + @koa/router: a tool's request runs its own
@@ -53,9 +54,16 @@ export function koaReaches(app: KoaAppLike, method: HttpMethod, url: string, tar
     const matched = router.match(path, method);
     if (!matched.route) continue;
     const layer = firstRun(router, matched.pathAndMethod);
-    return layer !== undefined && layer.path === target.path && method === target.method;
+    return layer !== undefined && templateOf(layer) === target.path && method === target.method;
   }
   return false;
+}
+
+/** The layer's path as its tool's template (older routers' syntax translated, as extraction does). */
+function templateOf(layer: KoaLayer): string | undefined {
+  if (typeof layer.path !== 'string') return undefined;
+  const translated = koaPathTemplate(layer.path);
+  return translated.ok ? translated.template : undefined;
 }
 
 /** The route layer whose handler runs first, as @koa/router chooses (exclusive or not). */
@@ -81,7 +89,7 @@ export function guardKoaRoutes(app: KoaAppLike): void {
     for (const layer of router.stack) {
       if (layer.methods.length === 0 || guarded.has(layer)) continue;
       guarded.add(layer);
-      const path = typeof layer.path === 'string' ? layer.path : undefined;
+      const path = templateOf(layer);
       const guard = (ctx: KoaGuardContext, next: () => Promise<unknown>) => {
         if (admitRoute(routeExpectation(ctx.req), ctx.method, path)) return next();
         ctx.status = ROUTE_BOUNDARY_STATUS;

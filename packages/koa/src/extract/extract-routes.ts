@@ -22,6 +22,7 @@ import {
   type KoaRouterLike,
   mountedRoutersWithMiddleware,
 } from './koa-internals.js';
+import { koaPathTemplate } from './legacy-path.js';
 import { KOA_IDIOM, pluginMiddlewareOf, pluginRouteKind } from './plugin-routes.js';
 
 /** `router.all()` registers every method Node knows; this many means "all". */
@@ -32,6 +33,8 @@ const ALL_THRESHOLD = 20;
  * path templates (router prefixes and nested routers included). Router-level
  * middleware (`router.use`) is not a route; the HEAD that @koa/router adds to
  * every GET is not a separate tool; RegExp routes are reported in `skipped`.
+ * Paths in the older path-to-regexp syntax (koa-router 7, @koa/router 13:
+ * `/:year?`, `/:id(\\d+)`, `/(.*)`) are translated by `koaPathTemplate`.
  * CORS preflight, HEAD, koa-static and koa2-swagger-ui routes are reported in
  * `skipped` too unless the route carries an `mcp()` marker. A route whose body
  * parsers read forms and no JSON (as `probeBodyParsers` found) gets that
@@ -51,6 +54,12 @@ export function extractRoutes(app: KoaAppLike): ExtractedRoutes {
         skipped.push(regexPathSkipped(`${layer.methods.join(',')} ${String(layer.path)}`));
         return;
       }
+      const translated = koaPathTemplate(layer.path);
+      if (!translated.ok) {
+        skipped.push({ route: `${layer.methods.join(',')} ${layer.path}`, reason: translated.reason });
+        return;
+      }
+      const { template, paramPatterns } = translated;
       const meta = mergeRouteMeta(layer.stack.map(readRouteMeta).filter((entry) => entry !== undefined));
       const bodyEncoding = bodyEncodingOf([
         ...appParsers,
@@ -58,7 +67,7 @@ export function extractRoutes(app: KoaAppLike): ExtractedRoutes {
         ...layer.stack.slice(0, -1).filter(isBodyParser),
       ]);
       for (const method of exposedMethods(layer)) {
-        const key = `${method} ${layer.path}`;
+        const key = `${method} ${template}`;
         // Koa runs the first matching layer's chain first; later duplicates are not what a caller reaches.
         if (seen.has(key)) continue;
         seen.add(key);
@@ -75,7 +84,8 @@ export function extractRoutes(app: KoaAppLike): ExtractedRoutes {
         }
         routes.push({
           method,
-          path: layer.path,
+          path: template,
+          ...(paramPatterns ? { paramPatterns } : {}),
           ...(meta ? { meta } : {}),
           ...(bodyEncoding ? { bodyEncoding } : {}),
           source,

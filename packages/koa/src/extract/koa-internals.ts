@@ -11,7 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export type KoaMiddleware = (...args: never[]) => unknown;
 
 export interface KoaLayer {
-  /** Full path template (path-to-regexp v8 syntax in @koa/router 15), or a RegExp. */
+  /** Full path (path-to-regexp v8 syntax in @koa/router 14-15, 6.x in 13, 1.x in koa-router 7), or a RegExp. */
   path: string | RegExp;
   /** Upper-case methods; empty for middleware added with `router.use()`. */
   methods: string[];
