@@ -34,7 +34,7 @@ const { StdioClientTransport } = await import(
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 
 /** Budgets (MB of node_modules added over the framework alone); docs/install.md lists the measurements. */
-const BUDGET_MB = { express: 30, fastify: 30, hono: 30, koa: 30, cli: 70 };
+const BUDGET_MB = { express: 30, fastify: 30, hono: 30, koa: 30, nestjs: 60, cli: 70 };
 
 const USER_CODE = {
   express: `import express from 'express';
@@ -82,7 +82,39 @@ new McpAdapter(app).serve();
 `,
 };
 
+USER_CODE.nestjs = `import 'reflect-metadata';
+import { Controller, Get, Module, Param } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { McpAdapter, McpTool } from '@backend2mcp/nestjs';
+
+@Controller('users')
+class UsersController {
+  @Get(':id')
+  @McpTool({ description: 'Fetch one user by id.' })
+  findOne(@Param('id') id: string) {
+    return { id, name: 'Ada' };
+  }
+}
+
+@Module({ controllers: [UsersController] })
+class AppModule {}
+
+async function main() {
+  const app = await NestFactory.create(AppModule);
+  const adapter = new McpAdapter(app);
+  adapter.serve(); // stdio, for Claude Desktop / Cursor
+}
+void main();
+`;
+
 const FRAMEWORK_DEPS = {
+  nestjs: [
+    '@nestjs/common@12',
+    '@nestjs/core@12',
+    '@nestjs/platform-express@12',
+    'reflect-metadata@0.2',
+    'rxjs@7',
+  ],
   express: ['express@5', '@types/express@5'],
   fastify: ['fastify@5'],
   hono: ['hono@4'],
@@ -133,7 +165,10 @@ try {
     Object.entries(tarballs).map(([name, file]) => [name, `file:${file}`]),
   );
 
+  // `--only <framework>` for a quick run of one framework while working on the script.
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   for (const [framework, code] of Object.entries(USER_CODE)) {
+    if (only && framework !== only) continue;
     const adapter = `@backend2mcp/${framework}`;
     const deps = [...FRAMEWORK_DEPS[framework], '@types/node@20'];
     // The framework first, then the adapter into the same project: the difference is what the adapter adds.
@@ -174,6 +209,9 @@ try {
       writeFileSync(join(dir, 'package.json'), JSON.stringify({ type }));
       writeFileSync(join(dir, 'app.ts'), code);
       for (const [module, moduleResolution, emit] of checks) {
+        // Nest 12 ships ES modules only: TypeScript's node16 mode refuses to `require` it from CommonJS
+        // (Node 20.19+ can, which the run below shows), whatever the adapter does.
+        if (framework === 'nestjs' && kind === 'cjs' && module === 'node16') continue;
         const config = {
           compilerOptions: {
             module,
@@ -182,6 +220,8 @@ try {
             strict: true,
             esModuleInterop: true,
             skipLibCheck: true, // as `tsc --init` writes it
+            // Nest's own project template: constructor injection by type needs the metadata.
+            ...(framework === 'nestjs' ? { experimentalDecorators: true, emitDecoratorMetadata: true } : {}),
             types: ['node'],
             outDir: 'dist',
             ...(emit ? {} : { noEmit: true }),
@@ -220,6 +260,7 @@ try {
   }
 
   // 4. The CLI alone (what npx installs): no framework comes with it.
+  if (only && only !== 'cli') throw new Error('--only: the CLI part skipped');
   const cli = npmInstall(
     join(work, 'cli'),
     [tarballs['@backend2mcp/cli']],
@@ -233,6 +274,8 @@ try {
     if (existsSync(join(work, 'cli', 'node_modules', framework)))
       failures.push(`installing the CLI installed ${framework}`);
   }
+} catch (error) {
+  if (!error.message.startsWith('--only')) throw error;
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
