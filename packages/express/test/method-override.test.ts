@@ -21,7 +21,8 @@ function formStyleApp(hits: string[]) {
   app.use(
     methodOverride((req) => {
       const body = req.body as { _method?: unknown } | undefined;
-      return typeof body?._method === 'string' ? body._method : undefined;
+      // An empty string is "no override" to method-override (its getter is typed to return a string).
+      return typeof body?._method === 'string' ? body._method : '';
     }),
   );
   app.delete('/things/:id', mcp({ hidden: true }), (req, res) => {
