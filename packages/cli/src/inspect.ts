@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { constants } from 'node:os';
+import { followChild } from './follow-child.js';
 
 /** The MCP Inspector release `--inspect` runs (fetched by npx on first use, then cached). */
 export const INSPECTOR_PACKAGE = '@modelcontextprotocol/inspector@2.12.0';
@@ -56,14 +56,6 @@ export function inspectCommand(argv: string[]): boolean {
     `backend2mcp: starting the MCP Inspector (${INSPECTOR_PACKAGE}, installed on first use)\n`,
   );
   const inspector = spawn(command, inspectorArgs, { stdio: 'inherit' });
-  const forward = (signal: NodeJS.Signals) => () => inspector.kill(signal);
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, forward(signal));
-  inspector.on('error', (error) => {
-    process.stderr.write(`backend2mcp: cannot start the MCP Inspector with npx: ${error.message}\n`);
-    process.exit(1);
-  });
-  inspector.on('exit', (code, signal) => {
-    process.exit(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0));
-  });
+  followChild(inspector, 'the MCP Inspector with npx');
   return true;
 }

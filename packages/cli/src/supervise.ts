@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { constants } from 'node:os';
 import { resolve } from 'node:path';
+import { followChild } from './follow-child.js';
 import { isNestEntry } from './nest-entry.js';
 import { OUTPUT_FD_VARIABLE } from './output.js';
 
@@ -35,15 +35,7 @@ export function superviseCommand(argv: string[]): boolean {
       env: { ...process.env, [OUTPUT_FD_VARIABLE]: '3' },
     },
   );
-  const forward = (signal: NodeJS.Signals) => () => worker.kill(signal);
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, forward(signal));
-  worker.on('error', (error) => {
-    process.stderr.write(`backend2mcp: cannot start the worker process: ${error.message}\n`);
-    process.exit(1);
-  });
-  worker.on('exit', (code, signal) => {
-    process.exit(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0));
-  });
+  followChild(worker, 'the worker process');
   return true;
 }
 
